@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['abar', 'inv_abar', 'cosine_noisify', 'TimeScaled', 'cosine_model', 'cosine_times', 'cosine_sample']
 
-# %% ../nbs/07_cosine.ipynb #e3e7c132
+# %% ../nbs/07_cosine.ipynb #85149e33
 import math, torch
 from .data import train_loader
 from .unet import unet_for
@@ -13,7 +13,7 @@ from .training import fit, cached_model
 from .noise import noisify
 from .ddim import ddim_sample
 
-# %% ../nbs/07_cosine.ipynb #a108236c
+# %% ../nbs/07_cosine.ipynb #1bebfb9b
 def abar(t):
     "Cosine schedule: ᾱ(t) = cos²(πt/2) for t in [0, 1]."
     return torch.cos(torch.as_tensor(t) * math.pi/2)**2
@@ -22,7 +22,7 @@ def inv_abar(a):
     "The time t at which the cosine schedule reaches ᾱ = `a`."
     return torch.arccos(torch.as_tensor(a).sqrt()) * 2/math.pi
 
-# %% ../nbs/07_cosine.ipynb #446f924e
+# %% ../nbs/07_cosine.ipynb #9de593b1
 def cosine_noisify(scale=1.):
     "Collate hook: t ~ U(0, 0.999) per image, x_0 scaled by `scale`; returns ((x_t, t), ε)."
     def tfm(x0, y=None):
@@ -42,7 +42,7 @@ def cosine_model(P, scale=1.):
     return cached_model(f'cosine_scale{scale}', P, lambda: TimeScaled(unet_for(P)), train,
                         dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train, scale=scale))
 
-# %% ../nbs/07_cosine.ipynb #0fd9ac34
+# %% ../nbs/07_cosine.ipynb #4e4d07e2
 def cosine_times(steps, device='cpu'):
     "DDIM times linspace(1 - 1/steps, 0, steps) and their ᾱ."
     if steps < 1: raise ValueError(f"steps must be at least 1, got {steps}.")

@@ -7,7 +7,7 @@ __all__ = ['def_device', 'PROFILES', 'FILES', 'CLASSES', 'Profile', 'device_name
            'download_fashion_mnist', 'find_fashion_mnist', 'IDXError', 'read_idx', 'fashion_mnist', 'show_images',
            'DeviceLoader', 'train_loader']
 
-# %% ../nbs/00_data.ipynb #32754d1e
+# %% ../nbs/00_data.ipynb #ce539918
 import gzip, math, os, shutil, struct, tempfile
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn.functional as F
 import matplotlib.pyplot as plt
 
-# %% ../nbs/00_data.ipynb #efba0c4f
+# %% ../nbs/00_data.ipynb #e5f04ade
 def_device = 'cuda' if torch.cuda.is_available() else 'mps' if torch.backends.mps.is_available() else 'cpu'
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def get_profile(name=None, device=None):
         raise ValueError(f"Unknown profile {name!r}: DIFFNB_PROFILE must be one of {', '.join(PROFILES)}.")
     return replace(PROFILES[name], device=device or def_device)
 
-# %% ../nbs/00_data.ipynb #3a0b96e1
+# %% ../nbs/00_data.ipynb #f0c72963
 FILES = dict(train=('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'),
              test=('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'))
 CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
@@ -105,7 +105,7 @@ def find_fashion_mnist(download=True):
         + " Fix: install Debian's dataset-fashion-mnist (`apt-get install dataset-fashion-mnist`), or put the four"
         + " files in a folder and set DIFFNB_DATA to it.")
 
-# %% ../nbs/00_data.ipynb #616eab1e
+# %% ../nbs/00_data.ipynb #a198ef7e
 class IDXError(ValueError): "An IDX file that is truncated or not what its header says."
 
 def read_idx(path, count=None):
@@ -124,7 +124,7 @@ def read_idx(path, count=None):
     if len(data) != want: raise IDXError(f"{path}: {len(data)} data bytes but its header {dims} says {want}: truncated or corrupt.")
     return np.frombuffer(data, dtype=np.uint8).reshape(dims)
 
-# %% ../nbs/00_data.ipynb #e0f5a145
+# %% ../nbs/00_data.ipynb #5c6378f2
 @lru_cache(maxsize=2)
 def _load(split):
     d = find_fashion_mnist()
@@ -143,7 +143,7 @@ def fashion_mnist(split='train', n=None, device=None):
         x, y = x[idx], y[idx]
     return x.to(device or def_device), y.to(device or def_device)
 
-# %% ../nbs/00_data.ipynb #cf00eb76
+# %% ../nbs/00_data.ipynb #c13e33be
 def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange=(-1, 1)):
     "Show a batch of images (N, C, H, W) in `vrange` as a grid, optionally titled."
     imgs = imgs.detach().float().cpu()
@@ -162,7 +162,7 @@ def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange
     plt.tight_layout()
     plt.show()
 
-# %% ../nbs/00_data.ipynb #1ae6157a
+# %% ../nbs/00_data.ipynb #666e507d
 class DeviceLoader:
     "Shuffled batches of tensors already on the device, passed through `tfm(x, y) -> (inputs, target)`."
     def __init__(self, x, y, bs=128, shuffle=True, tfm=None, drop_last=False):

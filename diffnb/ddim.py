@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['ddim_step', 'ddim_sample', 'ddim_ddpm']
 
-# %% ../nbs/06_ddim.ipynb #4394f482
+# %% ../nbs/06_ddim.ipynb #fa62128d
 import torch
 from fastprogress.fastprogress import progress_bar
 from .ddpm import x0_from_eps, sample_steps
 
-# %% ../nbs/06_ddim.ipynb #f1027c2c
+# %% ../nbs/06_ddim.ipynb #4d06b9ff
 def ddim_step(x, eps, abar, abar_prev, eta=0., clamp=True):
     "One DDIM step from ᾱ to ᾱ_prev (scalars or one per image), given the predicted noise; returns (x_prev, x̂_0)."
     shape = (-1,) + (1,)*(x.ndim - 1)

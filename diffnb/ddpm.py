@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DDPMSchedule', 'ddpm_model', 'sample_steps', 'x0_from_eps', 'ddpm_sample']
 
-# %% ../nbs/05_ddpm.ipynb #4634a994
+# %% ../nbs/05_ddpm.ipynb #cba07b6f
 import torch
 from fastprogress.fastprogress import progress_bar
 from .data import train_loader
@@ -13,7 +13,7 @@ from .unet import unet_for
 from .training import fit, cached_model
 from .noise import linear_betas, abar_from_betas, noisify
 
-# %% ../nbs/05_ddpm.ipynb #7235173f
+# %% ../nbs/05_ddpm.ipynb #45c9f1ef
 class DDPMSchedule:
     "The discrete schedule: β, ᾱ (float32, on `device`) and the step count."
     def __init__(self, betas=None, device='cpu'):
@@ -27,14 +27,14 @@ class DDPMSchedule:
         xt, eps = noisify(x0, self.abar[t])
         return (xt, t), eps
 
-# %% ../nbs/05_ddpm.ipynb #8d97f2fa
+# %% ../nbs/05_ddpm.ipynb #7a5d3f8c
 def ddpm_model(P):
     "The ε-prediction UNet of profile `P` on the linear schedule (cached; trained if missing)."
     sched = DDPMSchedule(device=P.device)
     train = lambda m: fit(m, train_loader(P, tfm=sched.noisify), epochs=P.epochs, lr=P.lr)
     return cached_model('ddpm', P, lambda: unet_for(P), train, dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train))
 
-# %% ../nbs/05_ddpm.ipynb #8c0314d7
+# %% ../nbs/05_ddpm.ipynb #26920a75
 def sample_steps(n_steps, steps):
     "`steps` evenly spaced timesteps from n_steps-1 down to 0."
     if not 1 <= steps <= n_steps: raise ValueError(f"steps must be between 1 and {n_steps}, got {steps}.")

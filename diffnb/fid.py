@@ -7,7 +7,7 @@ __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'f
            'to_fid_input', 'features', 'fid_from_features', 'FID64', 'kid_from_features', 'check_images', 'Evaluator',
            'results_path', 'load_results', 'record', 'evaluate']
 
-# %% ../nbs/03_fid.ipynb #0bb3939e
+# %% ../nbs/03_fid.ipynb #d23ca6eb
 import csv, fcntl, math, os, time
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -15,7 +15,7 @@ from torcheval.metrics import FrechetInceptionDistance
 from .data import DeviceLoader, fashion_mnist, cache_dir, device_name
 from .training import fit, cached_model, set_seed, models_dir
 
-# %% ../nbs/03_fid.ipynb #61289ec7
+# %% ../nbs/03_fid.ipynb #8688c3f8
 class ClfBlock(nn.Module):
     "A ResNet basic block with BatchNorm."
     def __init__(self, ni, nf, stride=1):
@@ -35,7 +35,7 @@ class Classifier(nn.Module):
     def features(self, x): return self.body(x).mean((2, 3))
     def forward(self, x): return self.head(self.features(x))
 
-# %% ../nbs/03_fid.ipynb #10012b17
+# %% ../nbs/03_fid.ipynb #f1499e09
 def augment(x, y, pad=2):
     "Random shifts of up to `pad` pixels and horizontal flips of a batch, on its device."
     n, _, h, w = x.shape
@@ -46,7 +46,7 @@ def augment(x, y, pad=2):
     flip = torch.rand(n, device=x.device) < 0.5
     return torch.where(flip[:, None, None, None], x.flip(-1), x), y
 
-# %% ../nbs/03_fid.ipynb #1a8ef00f
+# %% ../nbs/03_fid.ipynb #dbe180a8
 def train_classifier(model, P):
     "Fit `model` on the augmented training set of profile `P` with cross-entropy."
     x, y = fashion_mnist('train', n=P.n_train, device=P.device)
@@ -59,13 +59,13 @@ def feature_classifier(P):
                               dict(chs=list(P.clf_chs), epochs=P.clf_epochs))
     return model.requires_grad_(False), cfg
 
-# %% ../nbs/03_fid.ipynb #f04dfbf8
+# %% ../nbs/03_fid.ipynb #dc8198d4
 @torch.no_grad()
 def predict(model, x, bs=1000):
     "Class predictions of `model` for images `x`, in batches."
     return torch.cat([model(x[i:i+bs]).argmax(1) for i in range(0, len(x), bs)])
 
-# %% ../nbs/03_fid.ipynb #eb9580c4
+# %% ../nbs/03_fid.ipynb #efc33d64
 class FeatureNet(nn.Module):
     "torcheval-facing wrapper: (N, 3, H, W) in [0, 1] → our classifier's features, in `dtype`."
     def __init__(self, clf, dtype=torch.float64):
@@ -77,7 +77,7 @@ def to_fid_input(x):
     "Images in [-1, 1], (N, 1, H, W) → torcheval's (N, 3, H, W) in [0, 1]."
     return ((x.clamp(-1, 1) + 1)/2).expand(-1, 3, -1, -1)
 
-# %% ../nbs/03_fid.ipynb #4b4d9097
+# %% ../nbs/03_fid.ipynb #ff911cff
 @torch.no_grad()
 def features(clf, x, bs=1000):
     "Float64 features of images `x` (in [-1, 1]) from classifier `clf`."
@@ -91,7 +91,7 @@ def fid_from_features(f1, f2):
     covmean = scipy.linalg.sqrtm(s1 @ s2).real
     return float(((mu1 - mu2)**2).sum() + np.trace(s1 + s2 - 2*covmean))
 
-# %% ../nbs/03_fid.ipynb #b888c6e0
+# %% ../nbs/03_fid.ipynb #4b5ca9f1
 class FID64(FrechetInceptionDistance):
     "torcheval's FID with its running sums accumulated in float64."
     def __init__(self, model, feature_dim, device=None):
@@ -99,7 +99,7 @@ class FID64(FrechetInceptionDistance):
         for k in ('real_sum', 'fake_sum'): self._add_state(k, torch.zeros(feature_dim, dtype=torch.float64, device=self.device))
         for k in ('real_cov_sum', 'fake_cov_sum'): self._add_state(k, torch.zeros(feature_dim, feature_dim, dtype=torch.float64, device=self.device))
 
-# %% ../nbs/03_fid.ipynb #3839ae4a
+# %% ../nbs/03_fid.ipynb #9116f307
 def kid_from_features(f1, f2, n_subsets=100, subset_size=1000, seed=0):
     "Unbiased KID (polynomial-kernel MMD²) between feature sets, averaged over random subsets."
     g = torch.Generator().manual_seed(seed)
@@ -112,7 +112,7 @@ def kid_from_features(f1, f2, n_subsets=100, subset_size=1000, seed=0):
         tot += ((kaa.sum() - kaa.diagonal().sum()) / (m*(m-1)) + (kbb.sum() - kbb.diagonal().sum()) / (m*(m-1)) - 2*kab.mean()).item()
     return tot / n_subsets
 
-# %% ../nbs/03_fid.ipynb #430c0c09
+# %% ../nbs/03_fid.ipynb #f8d6f241
 def check_images(x, lo=-1., hi=1., tol=0.5):
     "Raise a clear error unless `x` is a finite (N, 1, 32, 32) batch with values near [`lo`, `hi`]."
     if not torch.is_tensor(x) or x.ndim != 4: raise ValueError(f"Expected a tensor of images (N, 1, 32, 32), got {getattr(x, 'shape', type(x))}.")
@@ -160,7 +160,7 @@ class Evaluator:
         if n not in self._floors: self._floors[n] = self(fashion_mnist('train', n=n, device=self.P.device)[0])
         return self._floors[n]
 
-# %% ../nbs/03_fid.ipynb #53d36428
+# %% ../nbs/03_fid.ipynb #097f7801
 FIELDS = ('notebook', 'method', 'nfe', 'fid', 'kid', 'n', 'fid_floor', 'profile', 'device', 'train_s')
 
 def results_path(profile):

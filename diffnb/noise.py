@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['linear_betas', 'scaled_linear_betas', 'mix', 'abar_from_betas', 'sigma_from_abar', 'abar_from_sigma', 'noisify']
 
-# %% ../nbs/04_noise.ipynb #43b4637e
+# %% ../nbs/04_noise.ipynb #1c630e1f
 import math, torch
 
-# %% ../nbs/04_noise.ipynb #7dbf8c0d
+# %% ../nbs/04_noise.ipynb #54c5ced8
 def linear_betas(n=1000, beta_min=1e-4, beta_max=0.02):
     "DDPM's linear β schedule (float64)."
     return torch.linspace(beta_min, beta_max, n, dtype=torch.float64)
@@ -22,7 +22,7 @@ def mix(x, beta, eps=None):
     eps = torch.randn_like(x) if eps is None else eps
     return (1 - beta)**0.5 * x + beta**0.5 * eps
 
-# %% ../nbs/04_noise.ipynb #56caf052
+# %% ../nbs/04_noise.ipynb #be6b28ad
 def abar_from_betas(betas):
     "ᾱ_t = ∏_{s≤t} (1 - β_s)."
     return torch.cumprod(1 - betas, dim=0)

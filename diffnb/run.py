@@ -5,15 +5,16 @@
 # %% auto #0
 __all__ = ['series_notebooks', 'run_notebook', 'run_series', 'main']
 
-# %% ../nbs/11_run.ipynb #e42c6212
+# %% ../nbs/11_run.ipynb #b188539e
 import argparse, os, sys, time
+import fastprogress
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
 from .data import get_profile, PROFILES
 from .fid import load_results, results_path
 
-# %% ../nbs/11_run.ipynb #8ed92030
+# %% ../nbs/11_run.ipynb #f8d64129
 def series_notebooks(nbs):
     "The numbered notebooks of the series in `nbs`, in order, then the index (which shows the results)."
     nbs = Path(nbs)
@@ -21,6 +22,7 @@ def series_notebooks(nbs):
 
 def run_notebook(path, out):
     "Execute the notebook at `path` in its own folder and write it, with outputs, to the folder `out`."
+    fastprogress.fastprogress.NO_BAR = True   # console progress frames would fill the saved outputs
     nb, cwd = read_nb(path), os.getcwd()
     os.chdir(Path(path).parent)
     try: CaptureShell().run_all(nb, exc_stop=True)

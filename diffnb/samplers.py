@@ -7,11 +7,11 @@ __all__ = ['SAMPLERS', 'get_ancestral_step', 'sample_euler_ancestral', 'sample_h
            'sample_dpmpp_2m', 'sample_dpmpp_2m_sde', 'NFECounter', 'nfe_of', 'steps_for_nfe', 'plot_fid_vs_nfe',
            'EpsDenoiser', 'lesson_orderings']
 
-# %% ../nbs/10_samplers.ipynb #145a6620
+# %% ../nbs/10_samplers.ipynb #9b5adf49
 import functools, math, numpy as np, torch
 from .karras import to_d, sigmas_karras, sigmas_exponential, check_inputs, _denoise, _steps, sample_euler
 
-# %% ../nbs/10_samplers.ipynb #eef0775d
+# %% ../nbs/10_samplers.ipynb #c8772346
 def get_ancestral_step(sigma_from, sigma_to, eta=1.):
     "The (sigma_down, sigma_up) of an ancestral step from `sigma_from` to `sigma_to`; `eta` scales the fresh noise."
     if not eta: return sigma_to, 0.
@@ -30,7 +30,7 @@ def sample_euler_ancestral(denoiser, x, sigmas, eta=1., s_noise=1., callback=Non
         if sigmas[i + 1] > 0: x = x + torch.randn_like(x) * s_noise * sigma_up
     return x
 
-# %% ../nbs/10_samplers.ipynb #c6ae1107
+# %% ../nbs/10_samplers.ipynb #c674fd29
 @torch.no_grad()
 def sample_heun(denoiser, x, sigmas, s_churn=0., s_tmin=0., s_tmax=float('inf'), s_noise=1., callback=None, disable=False):
     "Heun's second-order method with EDM's optional churn (Karras et al. 2022, Algorithm 2)."
@@ -50,7 +50,7 @@ def sample_heun(denoiser, x, sigmas, s_churn=0., s_tmin=0., s_tmax=float('inf'),
             x = x + (d + d_next) / 2 * h
     return x
 
-# %% ../nbs/10_samplers.ipynb #8524d6cd
+# %% ../nbs/10_samplers.ipynb #46d88efc
 _gauss_legendre = functools.lru_cache(np.polynomial.legendre.leggauss)
 
 def lms_coeff(order, sigmas, i, j):
@@ -73,7 +73,7 @@ def sample_lms(denoiser, x, sigmas, order=4, callback=None, disable=False):
         x = x + sum(lms_coeff(len(ds), sigmas_np, i, j) * d for j, d in enumerate(ds))
     return x
 
-# %% ../nbs/10_samplers.ipynb #9409519c
+# %% ../nbs/10_samplers.ipynb #59d7faa5
 def _t(sigma): return -sigma.log()
 
 @torch.no_grad()
@@ -95,7 +95,7 @@ def sample_dpmpp_2m(denoiser, x, sigmas, callback=None, disable=False):
         old_denoised = denoised
     return x
 
-# %% ../nbs/10_samplers.ipynb #e3f6c0bc
+# %% ../nbs/10_samplers.ipynb #ea8334ab
 @torch.no_grad()
 def sample_dpmpp_2m_sde(denoiser, x, sigmas, eta=1., s_noise=1., callback=None, disable=False):
     "DPM-Solver++(2M) SDE, midpoint variant: DPM++ 2M with extra shrinkage and fresh noise scaled by `eta`."
@@ -116,7 +116,7 @@ def sample_dpmpp_2m_sde(denoiser, x, sigmas, eta=1., s_noise=1., callback=None, 
         old_denoised = denoised
     return x
 
-# %% ../nbs/10_samplers.ipynb #8cd42ea3
+# %% ../nbs/10_samplers.ipynb #885b7700
 SAMPLERS = dict(euler=sample_euler, euler_a=sample_euler_ancestral, heun=sample_heun, lms=sample_lms,
                 dpmpp_2m=sample_dpmpp_2m, dpmpp_2m_sde=sample_dpmpp_2m_sde)
 
@@ -141,7 +141,7 @@ def steps_for_nfe(sampler, nfe):
     if nfe < 1: raise ValueError(f"An NFE budget must be at least 1, got {nfe}.")
     return (nfe + 1) // 2 if sampler == 'heun' else nfe
 
-# %% ../nbs/10_samplers.ipynb #ca7d1506
+# %% ../nbs/10_samplers.ipynb #b41ad600
 import re
 def plot_fid_vs_nfe(rows, ax=None, title=None):
     "Plot FID/floor against NFE for results `rows` (one profile), one line per method family."
@@ -158,7 +158,7 @@ def plot_fid_vs_nfe(rows, ax=None, title=None):
     ax.axhline(1, color='k', lw=.5); ax.legend(fontsize=7, ncol=2); ax.set_title(title or '')
     return ax
 
-# %% ../nbs/10_samplers.ipynb #d20eff31
+# %% ../nbs/10_samplers.ipynb #d78525f0
 class EpsDenoiser(torch.nn.Module):
     "The cosine-schedule ε-model `model(x_t, t)` as a denoiser D(x, σ) in σ-space."
     def __init__(self, model): super().__init__(); self.model = model
@@ -167,7 +167,7 @@ class EpsDenoiser(torch.nn.Module):
         eps = self.model(x * abar.sqrt(), inv_abar(abar.flatten()).clamp(max=0.999))
         return x - sigma.reshape(abar.shape) * eps
 
-# %% ../nbs/10_samplers.ipynb #17b70827
+# %% ../nbs/10_samplers.ipynb #526d56e7
 def lesson_orderings(rows):
     "The lesson's claims checked on results `rows`: list of (claim, lhs FID, rhs FID, holds) where measured."
     fid = {(r['notebook'], r['method']): float(r['fid']) for r in rows}

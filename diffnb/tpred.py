@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['logit_abar_noisify', 'flat_mse', 'tpred_regressor', 'hide_t', 'no_t_model', 'estimate_abar', 'tpred_ddim']
 
-# %% ../nbs/08_tpred.ipynb #62cb4849
+# %% ../nbs/08_tpred.ipynb #8c5ccabf
 import torch, torch.nn.functional as F
 from .data import train_loader
 from .unet import unet_for
@@ -14,7 +14,7 @@ from .fid import Classifier, features, kid_from_features
 from .ddim import ddim_step
 from .cosine import abar, cosine_noisify, cosine_times, cosine_sample
 
-# %% ../nbs/08_tpred.ipynb #6366dba9
+# %% ../nbs/08_tpred.ipynb #3f905139
 def logit_abar_noisify(x0, y=None):
     "Collate hook: cosine-noised images and their logit(ᾱ) as the target."
     t = torch.rand(len(x0), device=x0.device).clamp(max=0.999)
@@ -29,7 +29,7 @@ def tpred_regressor(P):
     return cached_model('tpred_regressor', P, lambda: Classifier(P.clf_chs, n_classes=1), train,
                         dict(chs=list(P.clf_chs), n_train=P.n_train))
 
-# %% ../nbs/08_tpred.ipynb #cd1de2dc
+# %% ../nbs/08_tpred.ipynb #08e8b860
 def hide_t(tfm):
     "Wrap a collate hook returning ((x_t, t), target) so the model sees x_t only."
     def f(x0, y=None):
@@ -43,7 +43,7 @@ def no_t_model(P):
     return cached_model('tpred_unet_no_t', P, lambda: unet_for(P, cond=False), train,
                         dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train))
 
-# %% ../nbs/08_tpred.ipynb #8fb824ab
+# %% ../nbs/08_tpred.ipynb #b3b0610c
 @torch.no_grad()
 def estimate_abar(reg, x):
     "Per-image ᾱ estimated by the regressor, clamped to [median/2, 2·median] of the batch."

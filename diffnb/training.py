@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['set_seed', 'EMA', 'fit', 'plot_loss', 'CheckpointMismatch', 'models_dir', 'save_model', 'load_model', 'cached_model']
 
-# %% ../nbs/02_training.ipynb #1cb1d1b0
+# %% ../nbs/02_training.ipynb #4f3832d8
 import copy, math, os, random, time
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -13,12 +13,12 @@ import matplotlib.pyplot as plt
 from fastprogress.fastprogress import master_bar, progress_bar
 from .data import cache_dir
 
-# %% ../nbs/02_training.ipynb #ead3fecd
+# %% ../nbs/02_training.ipynb #00649d5d
 def set_seed(seed=42):
     "Seed Python, NumPy and torch."
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
 
-# %% ../nbs/02_training.ipynb #f71b7fd7
+# %% ../nbs/02_training.ipynb #236354e6
 class EMA:
     "An exponential moving average of `model`'s weights, kept in `self.model`."
     def __init__(self, model, decay=0.999):
@@ -31,7 +31,7 @@ class EMA:
         for e, p in zip(self.model.parameters(), model.parameters()): e.lerp_(p.detach(), 1 - d)
         for e, b in zip(self.model.buffers(), model.buffers()): e.copy_(b)
 
-# %% ../nbs/02_training.ipynb #4121df6d
+# %% ../nbs/02_training.ipynb #fb6cd0c9
 def _call(model, inputs): return model(*inputs) if isinstance(inputs, (tuple, list)) else model(inputs)
 
 def fit(model, dl, epochs=1, lr=1e-3, loss_fn=F.mse_loss, wd=0., ema_decay=0.999, seed=42, plot=True, clip=1.):
@@ -78,7 +78,7 @@ def plot_loss(losses, ax=None, title=None):
     ax.set_yscale('log'); ax.set_xlabel('step'); ax.set_ylabel('loss'); ax.legend(); ax.set_title(title or '')
     return ax
 
-# %% ../nbs/02_training.ipynb #e515fb27
+# %% ../nbs/02_training.ipynb #8c3919b0
 class CheckpointMismatch(ValueError): "A checkpoint whose tensors do not fit the model."
 
 def models_dir(P):
@@ -112,7 +112,7 @@ def load_model(path, model):
     model.load_state_dict(sd)
     return ck['config']
 
-# %% ../nbs/02_training.ipynb #0d5c150b
+# %% ../nbs/02_training.ipynb #3f8116c7
 def cached_model(name, P, build, train, config=None):
     "Load model `name` of profile `P` if cached with the same `config`, else `train(model) -> fit result` and save; returns (model, config)."
     path, model = models_dir(P) / f'{name}.pt', build().to(P.device)

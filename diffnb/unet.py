@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['timestep_embedding', 'norm', 'zero_init', 'ResBlock', 'SelfAttention', 'UNet', 'unet_for']
 
-# %% ../nbs/01_unet.ipynb #32f57c1b
+# %% ../nbs/01_unet.ipynb #4d9fe9ce
 import math, torch, torch.nn as nn, torch.nn.functional as F
 
-# %% ../nbs/01_unet.ipynb #68b63d04
+# %% ../nbs/01_unet.ipynb #3c5e4680
 def timestep_embedding(c, dim, max_period=10000):
     "Sinusoidal embedding (N, dim) of the scalars `c` (N,)."
     half = dim // 2
@@ -16,7 +16,7 @@ def timestep_embedding(c, dim, max_period=10000):
     args = c.float()[:, None] * freqs[None]
     return torch.cat([args.sin(), args.cos()], dim=-1)
 
-# %% ../nbs/01_unet.ipynb #d8bd7476
+# %% ../nbs/01_unet.ipynb #d1813163
 def norm(ch): return nn.GroupNorm(min(32, max(1, ch // 4)), ch)
 
 def zero_init(m):
@@ -54,7 +54,7 @@ class SelfAttention(nn.Module):
         o = F.scaled_dot_product_attention(q, k, v)
         return x + self.proj(o.transpose(-1, -2).reshape(n, c, h, w))
 
-# %% ../nbs/01_unet.ipynb #bd398887
+# %% ../nbs/01_unet.ipynb #74bfda00
 class UNet(nn.Module):
     "A UNet for (N, in_ch, H, W) images, conditioned on one scalar per image when `cond`."
     def __init__(self, in_ch=1, out_ch=1, chs=(32, 64, 128, 256), n_blocks=2, attn=True, cond=True):
@@ -97,7 +97,7 @@ class UNet(nn.Module):
             h = m[1](m[0](torch.cat([h, hs.pop()], dim=1), emb)) if isinstance(m, nn.ModuleList) else m(h)
         return self.conv_out(F.silu(self.norm_out(h)))
 
-# %% ../nbs/01_unet.ipynb #16d1ff16
+# %% ../nbs/01_unet.ipynb #5442f10e
 def unet_for(P, cond=True):
     "The UNet of profile `P` (channels, blocks, attention), conditioned or not."
     return UNet(chs=P.chs, n_blocks=P.n_blocks, attn=P.attn, cond=cond)
