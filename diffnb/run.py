@@ -6,7 +6,7 @@
 __all__ = ['series_notebooks', 'run_notebook', 'run_series', 'main']
 
 # %% ../nbs/11_run.ipynb #b188539e
-import argparse, os, sys, time
+import argparse, os, time
 import fastprogress
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
@@ -34,15 +34,20 @@ def run_notebook(path, out):
 def run_series(profile=None, out=None, nbs='nbs', only=None):
     "Execute the series under `profile` (default: full on CUDA, cpu otherwise) into `out`; returns the results rows."
     P = get_profile(profile)
-    os.environ['DIFFNB_PROFILE'] = P.name
     out = Path(out or Path('runs')/P.name).resolve()
     paths = [p for p in series_notebooks(nbs) if not only or p.stem in only or p.stem.split('_')[0] in only]
     if not paths: raise FileNotFoundError(f"No notebooks to run in {Path(nbs).resolve()} (only={only}).")
     print(f"Running {len(paths)} notebooks with {P}; executed notebooks go to {out}")
-    for p in paths:
-        t0 = time.perf_counter()
-        run_notebook(p.resolve(), out)
-        print(f"  {p.name:<22} {time.perf_counter() - t0:7.0f} s", flush=True)
+    old = os.environ.get('DIFFNB_PROFILE')
+    os.environ['DIFFNB_PROFILE'] = P.name   # every notebook reads its profile from here
+    try:
+        for p in paths:
+            t0 = time.perf_counter()
+            run_notebook(p.resolve(), out)
+            print(f"  {p.name:<22} {time.perf_counter() - t0:7.0f} s", flush=True)
+    finally:
+        if old is None: os.environ.pop('DIFFNB_PROFILE')
+        else: os.environ['DIFFNB_PROFILE'] = old
     return load_results(P.name)
 
 def main(argv=None):
