@@ -8,7 +8,7 @@ __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'f
            'results_path', 'load_results', 'record', 'evaluate']
 
 # %% ../nbs/03_fid.ipynb #d23ca6eb
-import csv, fcntl, math, os, time
+import csv, fcntl, os
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torcheval.metrics import FrechetInceptionDistance

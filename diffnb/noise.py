@@ -6,7 +6,7 @@
 __all__ = ['linear_betas', 'scaled_linear_betas', 'mix', 'abar_from_betas', 'sigma_from_abar', 'abar_from_sigma', 'noisify']
 
 # %% ../nbs/04_noise.ipynb #1c630e1f
-import math, torch
+import torch
 
 # %% ../nbs/04_noise.ipynb #54c5ced8
 def linear_betas(n=1000, beta_min=1e-4, beta_max=0.02):

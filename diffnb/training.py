@@ -6,7 +6,7 @@
 __all__ = ['set_seed', 'EMA', 'fit', 'plot_loss', 'CheckpointMismatch', 'models_dir', 'save_model', 'load_model', 'cached_model']
 
 # %% ../nbs/02_training.ipynb #4f3832d8
-import copy, math, os, random, time
+import copy, os, random, time
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
