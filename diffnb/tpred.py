@@ -12,6 +12,7 @@ from .unet import unet_for
 from .training import fit, cached_model
 from .fid import Classifier, features, kid_from_features
 from .ddim import ddim_step
+from .noise import noisify
 from .cosine import abar, cosine_noisify, cosine_times, cosine_sample
 
 # %% ../nbs/08_tpred.ipynb #3f905139
