@@ -31,7 +31,7 @@ def reader_view(nb):
     return nb
 
 # Each page's needs; a page not named here needs one plot.
-NEEDS = {'index': dict(images=1, output_tables=1), '10_samplers': dict(images=5)}
+NEEDS = {'index': dict(images=1, output_tables=2), '10_samplers': dict(images=5)}
 
 def trim(shot, height):
     "Crop the screenshot below the page's content; return its height and a note if the page went on past the window."

@@ -8,6 +8,7 @@ __all__ = ['ddim_step', 'ddim_sample', 'ddim_ddpm']
 # %% ../nbs/06_ddim.ipynb #fa62128d
 import torch
 from fastprogress.fastprogress import progress_bar
+from .data import sample_bs
 from .ddpm import x0_from_eps, sample_steps
 
 # %% ../nbs/06_ddim.ipynb #4d06b9ff
@@ -24,11 +25,11 @@ def ddim_step(x, eps, abar, abar_prev, eta=0., clamp=True):
     return x_prev + sigma*torch.randn_like(x), x0
 
 @torch.no_grad()
-def ddim_sample(model, ts, abars, n, eta=0., bs=500, shape=(1, 32, 32), device='cpu', callback=None):
-    "`n` images by DDIM with the ε-model `model(x, t)` over the times `ts` whose cumulative ᾱ are `abars`."
+def ddim_sample(model, ts, abars, n, eta=0., bs=None, shape=(1, 32, 32), device='cpu', callback=None):
+    "`n` images by DDIM with the ε-model `model(x, t)` over the times `ts` whose cumulative ᾱ are `abars`, `bs` at a time."
     if len(ts) != len(abars) or len(ts) < 1: raise ValueError(f"ts and abars must be equally long and non-empty, got {len(ts)} and {len(abars)}.")
     if not 0 <= eta <= 1: raise ValueError(f"eta must be in [0, 1], got {eta}.")
-    out = []
+    out, bs = [], bs or sample_bs(device)
     for i0 in progress_bar(range(0, n, bs), leave=False):
         x = torch.randn(min(bs, n - i0), *shape, device=device)
         for i, (t, abar) in enumerate(zip(ts, abars)):

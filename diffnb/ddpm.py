@@ -8,7 +8,7 @@ __all__ = ['DDPMSchedule', 'ddpm_model', 'sample_steps', 'x0_from_eps', 'ddpm_sa
 # %% ../nbs/05_ddpm.ipynb #cba07b6f
 import torch
 from fastprogress.fastprogress import progress_bar
-from .data import train_loader
+from .data import train_loader, sample_bs
 from .unet import unet_for
 from .training import fit, cached_model
 from .noise import linear_betas, abar_from_betas, noisify
@@ -45,10 +45,11 @@ def x0_from_eps(xt, eps, abar):
     return ((xt - (1 - abar).sqrt()*eps) / abar.sqrt()).clamp(-1, 1)
 
 @torch.no_grad()
-def ddpm_sample(model, sched, n, steps=None, bs=500, shape=(1, 32, 32), callback=None):
-    "`n` images by DDPM ancestral sampling over `steps` (default all) steps of `sched`."
+def ddpm_sample(model, sched, n, steps=None, bs=None, shape=(1, 32, 32), callback=None):
+    "`n` images by DDPM ancestral sampling over `steps` (default all) steps of `sched`, `bs` at a time (default `sample_bs`)."
     ts, out = sample_steps(sched.n_steps, sched.n_steps if steps is None else steps), []
     dev = sched.abar.device
+    bs = bs or sample_bs(dev)
     for i0 in progress_bar(range(0, n, bs), leave=False):
         x = torch.randn(min(bs, n - i0), *shape, device=dev)
         for i, t in enumerate(ts):

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torcheval.metrics import FrechetInceptionDistance
 from .data import DeviceLoader, fashion_mnist, cache_dir, device_name
-from .training import fit, cached_model, set_seed, models_dir
+from .training import fit, cached_model, models_dir
 
 # %% ../nbs/03_fid.ipynb #8688c3f8
 class ClfBlock(nn.Module):

@@ -26,10 +26,27 @@ def run_notebook(path, out):
     nb, cwd = read_nb(path), os.getcwd()
     os.chdir(Path(path).parent)
     try: CaptureShell().run_all(nb, exc_stop=True)
+    except BaseException:   # an error, or Ctrl-C / a timeout's SIGINT
+        _write(nb, out, f'{Path(path).stem}.failed.ipynb'); raise
     finally: os.chdir(cwd)
+    _write(nb, out, Path(path).name)
+
+def _write(nb, out, name):
+    "Write the executed `nb` to `out/name` atomically, without progress frames."
+    _drop_frames(nb)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    tmp = out/f'.{Path(path).name}.tmp'
-    write_nb(nb, tmp); os.replace(tmp, out/Path(path).name)
+    tmp = out/f'.{name}.tmp'
+    write_nb(nb, tmp); os.replace(tmp, out/name)
+
+def _drop_frames(nb):
+    "Remove the lines a terminal would overwrite (ending in a carriage return: progress frames) from `nb`'s printed output."
+    for c in nb.cells:
+        outs = [o for o in c.get('outputs', []) if o.get('output_type') != 'stream' or o.get('text')]
+        for o in outs:
+            if o.get('output_type') == 'stream':
+                text = o['text'] if isinstance(o['text'], str) else ''.join(o['text'])
+                o['text'] = [l for l in text.splitlines(keepends=True) if not l.endswith('\r')]
+        if 'outputs' in c: c['outputs'] = [o for o in outs if o.get('output_type') != 'stream' or o['text']]
 
 def run_series(profile=None, out=None, nbs='nbs', only=None):
     "Execute the series under `profile` (default: full on CUDA, cpu otherwise) into `out`; returns the results rows."

@@ -8,8 +8,8 @@ __all__ = ['SAMPLERS', 'get_ancestral_step', 'sample_euler_ancestral', 'sample_h
            'EpsDenoiser', 'lesson_orderings']
 
 # %% ../nbs/10_samplers.ipynb #9b5adf49
-import functools, math, numpy as np, torch
-from .karras import to_d, sigmas_karras, sigmas_exponential, check_inputs, _denoise, _steps, sample_euler
+import functools, numpy as np, torch
+from .karras import to_d, check_inputs, _denoise, _steps, sample_euler
 from .cosine import inv_abar
 
 # %% ../nbs/10_samplers.ipynb #c8772346

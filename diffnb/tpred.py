@@ -7,13 +7,13 @@ __all__ = ['logit_abar_noisify', 'flat_mse', 'tpred_regressor', 'hide_t', 'no_t_
 
 # %% ../nbs/08_tpred.ipynb #8c5ccabf
 import torch, torch.nn.functional as F
-from .data import train_loader
+from .data import train_loader, sample_bs
 from .unet import unet_for
 from .training import fit, cached_model
-from .fid import Classifier, features, kid_from_features
+from .fid import Classifier
 from .ddim import ddim_step
 from .noise import noisify
-from .cosine import abar, cosine_noisify, cosine_times, cosine_sample
+from .cosine import abar, cosine_noisify, cosine_times
 
 # %% ../nbs/08_tpred.ipynb #3f905139
 def logit_abar_noisify(x0, y=None):
@@ -53,10 +53,10 @@ def estimate_abar(reg, x):
     return a.clamp(m/2, (m*2).clamp(max=1.))
 
 @torch.no_grad()
-def tpred_ddim(model, reg, n, steps, bs=500, device='cpu', callback=None):
-    "DDIM for a no-t ε-model, with each image's ᾱ estimated by `reg` at every step."
+def tpred_ddim(model, reg, n, steps, bs=None, device='cpu', callback=None):
+    "DDIM for a no-t ε-model, with each image's ᾱ estimated by `reg` at every step; `bs` images at a time."
     ts, abars = cosine_times(steps, device)
-    out = []
+    out, bs = [], bs or sample_bs(device)
     for i0 in range(0, n, bs):
         x = torch.randn(min(bs, n - i0), 1, 32, 32, device=device)
         for i in range(steps):

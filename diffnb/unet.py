@@ -6,7 +6,7 @@
 __all__ = ['timestep_embedding', 'norm', 'zero_init', 'ResBlock', 'SelfAttention', 'UNet', 'unet_for']
 
 # %% ../nbs/01_unet.ipynb #4d9fe9ce
-import math, torch, torch.nn as nn, torch.nn.functional as F
+import contextlib, math, torch, torch.nn as nn, torch.nn.functional as F
 
 # %% ../nbs/01_unet.ipynb #3c5e4680
 def timestep_embedding(c, dim, max_period=10000):
@@ -50,16 +50,17 @@ class SelfAttention(nn.Module):
 
     def forward(self, x):
         n, c, h, w = x.shape
-        q, k, v = self.qkv(self.norm(x)).reshape(n, 3, self.nheads, c//self.nheads, h*w).transpose(-1, -2).unbind(1)
+        q, k, v = self.qkv(self.norm(x)).reshape(n, 3, self.nheads, c//self.nheads, h*w).transpose(-1, -2).contiguous().unbind(1)
         o = F.scaled_dot_product_attention(q, k, v)
         return x + self.proj(o.transpose(-1, -2).reshape(n, c, h, w))
 
 # %% ../nbs/01_unet.ipynb #74bfda00
 class UNet(nn.Module):
-    "A UNet for (N, in_ch, H, W) images, conditioned on one scalar per image when `cond`."
-    def __init__(self, in_ch=1, out_ch=1, chs=(32, 64, 128, 256), n_blocks=2, attn=True, cond=True):
+    "A UNet for (N, in_ch, H, W) images, conditioned on one scalar per image when `cond`; bf16 on CUDA and NHWC unless told not to."
+    def __init__(self, in_ch=1, out_ch=1, chs=(32, 64, 128, 256), n_blocks=2, attn=True, cond=True, bf16=True, channels_last=True):
         super().__init__()
-        self.cond, self.chs = cond, tuple(chs)
+        self.cond, self.chs, self.bf16 = cond, tuple(chs), bf16
+        self.fmt = torch.channels_last if channels_last else torch.contiguous_format
         emb_dim = 4*chs[0] if cond else None
         if cond: self.emb_mlp = nn.Sequential(nn.Linear(chs[0], emb_dim), nn.SiLU(), nn.Linear(emb_dim, emb_dim))
         use_attn = [attn and i >= len(chs) - 2 for i in range(len(chs))]
@@ -79,23 +80,22 @@ class UNet(nn.Module):
                 ch = nf
             if i > 0: self.up.append(nn.Sequential(nn.Upsample(scale_factor=2.), nn.Conv2d(ch, ch, 3, padding=1)))
         self.norm_out, self.conv_out = norm(ch), zero_init(nn.Conv2d(ch, out_ch, 3, padding=1))
-        self.to(memory_format=torch.channels_last)
+        self.to(memory_format=self.fmt)
 
     def forward(self, x, c=None):
-        if self.cond:
-            if c is None: raise ValueError("This UNet is conditioned (cond=True): pass c, one scalar per image (t, σ or log σ).")
-            c = torch.as_tensor(c, device=x.device, dtype=torch.float32).expand(len(x))
-            emb = self.emb_mlp(timestep_embedding(c, self.chs[0]))
-        else: emb = None
-        h = self.conv_in(x.contiguous(memory_format=torch.channels_last))
-        hs = [h]
-        for m in self.down:
-            h = m[1](m[0](h, emb)) if isinstance(m, nn.ModuleList) else m(h)
-            hs.append(h)
-        h = self.mid[2](self.mid[1](self.mid[0](h, emb)), emb)
-        for m in self.up:
-            h = m[1](m[0](torch.cat([h, hs.pop()], dim=1), emb)) if isinstance(m, nn.ModuleList) else m(h)
-        return self.conv_out(F.silu(self.norm_out(h)))
+        if self.cond and c is None: raise ValueError("This UNet is conditioned (cond=True): pass c, one scalar per image (t, σ or log σ).")
+        with torch.autocast('cuda', dtype=torch.bfloat16) if x.is_cuda and self.bf16 else contextlib.nullcontext():
+            emb = self.emb_mlp(timestep_embedding(torch.as_tensor(c, device=x.device, dtype=torch.float32).expand(len(x)),
+                                                  self.chs[0])) if self.cond else None
+            h = self.conv_in(x.contiguous(memory_format=self.fmt))
+            hs = [h]
+            for m in self.down:
+                h = m[1](m[0](h, emb)) if isinstance(m, nn.ModuleList) else m(h)
+                hs.append(h)
+            h = self.mid[2](self.mid[1](self.mid[0](h, emb)), emb)
+            for m in self.up:
+                h = m[1](m[0](torch.cat([h, hs.pop()], dim=1), emb)) if isinstance(m, nn.ModuleList) else m(h)
+            return self.conv_out(F.silu(self.norm_out(h))).float()
 
 # %% ../nbs/01_unet.ipynb #5442f10e
 def unet_for(P, cond=True):
