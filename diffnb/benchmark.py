@@ -7,13 +7,13 @@ __all__ = ['EPOCH_IMAGES', 'GOAL_EPOCHS', 'GOAL_MINUTES', 'LEVERS', 'PLAIN', 'go
            'train_flops_per_image', 'benchmark_training', 'format_benchmark', 'lever_ladder', 'format_ladder', 'main']
 
 # %% ../nbs/12_benchmark.ipynb #d5db649e
-import argparse, copy, time
+import argparse, copy, functools, time
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 from .data import def_device, device_name, fashion_mnist, get_profile, PROFILES, DeviceLoader
 from .unet import UNet
 from .karras import karras_noisify
-from .training import EMA, set_seed, train_step
+from .training import EMA, set_seed, train_step, adam_one_cycle
 
 # %% ../nbs/12_benchmark.ipynb #981264c2
 EPOCH_IMAGES, GOAL_EPOCHS, GOAL_MINUTES = 60_000, 25, 2
@@ -67,12 +67,10 @@ def benchmark_training(chs=(32, 64, 128, 256), n_blocks=2, attn=True, bs=None, s
     x, y = fashion_mnist('train', device=dev if data_on_device else 'cpu')
     batches = _forever(DeviceLoader(x, y, bs=bs, tfm=karras_noisify(x.std().item()), drop_last=True))
     model = UNet(chs=chs, n_blocks=n_blocks, attn=attn, bf16=bf16, channels_last=channels_last).to(dev).train()
-    gflop = train_flops_per_image(model)
+    gflop = _unet_gflop(tuple(chs), n_blocks, attn)
     net = torch.compile(model) if compile else model
-    opt = torch.optim.Adam(model.parameters(), lr=lr, eps=1e-5, fused=cuda and fused)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=lr, total_steps=warmup + steps)
+    opt, sched = adam_one_cycle(model, lr, warmup + steps, fused=fused)
     ema = EMA(model)
-    if cuda: torch.backends.cudnn.benchmark = True
     def step():
         inputs, target = next(batches)
         if not data_on_device: inputs, target = [t.to(dev, non_blocking=True) for t in inputs], target.to(dev, non_blocking=True)
@@ -92,6 +90,11 @@ def benchmark_training(chs=(32, 64, 128, 256), n_blocks=2, attn=True, bs=None, s
                 bs=bs, steps=steps, warmup=warmup, compile=compile, bf16=bf16, channels_last=channels_last, fused=fused,
                 data_on_device=data_on_device, read_loss=read_loss,
                 precision='bf16 autocast' if cuda and bf16 else 'float32', seconds=secs)
+
+@functools.lru_cache
+def _unet_gflop(chs, n_blocks, attn):
+    "`train_flops_per_image` of a UNet with this architecture (counted once: FLOPs depend on shapes only)."
+    with torch.device('meta'): return train_flops_per_image(UNet(chs=chs, n_blocks=n_blocks, attn=attn))
 
 def _forever(dl):
     "The batches of `dl`, epoch after epoch."

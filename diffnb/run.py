@@ -40,13 +40,11 @@ def _write(nb, out, name):
 
 def _drop_frames(nb):
     "Remove the lines a terminal would overwrite (ending in a carriage return: progress frames) from `nb`'s printed output."
-    for c in nb.cells:
-        outs = [o for o in c.get('outputs', []) if o.get('output_type') != 'stream' or o.get('text')]
-        for o in outs:
-            if o.get('output_type') == 'stream':
-                text = o['text'] if isinstance(o['text'], str) else ''.join(o['text'])
-                o['text'] = [l for l in text.splitlines(keepends=True) if not l.endswith('\r')]
-        if 'outputs' in c: c['outputs'] = [o for o in outs if o.get('output_type') != 'stream' or o['text']]
+    for c in (c for c in nb.cells if 'outputs' in c):
+        for o in (o for o in c['outputs'] if o.get('output_type') == 'stream'):
+            text = o['text'] if isinstance(o['text'], str) else ''.join(o['text'])
+            o['text'] = [l for l in text.splitlines(keepends=True) if not l.endswith('\r')]
+        c['outputs'] = [o for o in c['outputs'] if o.get('output_type') != 'stream' or o['text']]
 
 def run_series(profile=None, out=None, nbs='nbs', only=None):
     "Execute the series under `profile` (default: full on CUDA, cpu otherwise) into `out`; returns the results rows."
