@@ -24,7 +24,7 @@ def inv_abar(a):
 
 # %% ../nbs/07_cosine.ipynb #9de593b1
 def cosine_noisify(scale=1.):
-    "Collate hook: t ~ U(0, 0.999) per image, x_0 scaled by `scale`; returns ((x_t, t), ε)."
+    "Collate hook: t ~ U(0, 1) clamped at 0.999 per image, x_0 scaled by `scale`; returns ((x_t, t), ε)."
     def tfm(x0, y=None):
         t = torch.rand(len(x0), device=x0.device).clamp(max=0.999)
         xt, eps = noisify(x0*scale, abar(t))
@@ -44,9 +44,9 @@ def cosine_model(P, scale=1.):
 
 # %% ../nbs/07_cosine.ipynb #4e4d07e2
 def cosine_times(steps, device='cpu'):
-    "DDIM times linspace(1 - 1/steps, 0, steps) and their ᾱ."
+    "DDIM times steps/steps, …, 1/steps (the first clamped at 0.999, as in training) and their ᾱ."
     if steps < 1: raise ValueError(f"steps must be at least 1, got {steps}.")
-    ts = torch.linspace(1 - 1/steps, 0, steps, device=device)
+    ts = (torch.arange(steps, 0, -1, device=device) / steps).clamp(max=0.999)
     return ts, abar(ts)
 
 def cosine_sample(model, n, steps, eta=0., scale=1., device='cpu', **kw):

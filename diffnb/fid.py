@@ -112,7 +112,7 @@ def kid_from_features(f1, f2, n_subsets=100, subset_size=1000, seed=0):
         tot += ((kaa.sum() - kaa.diagonal().sum()) / (m*(m-1)) + (kbb.sum() - kbb.diagonal().sum()) / (m*(m-1)) - 2*kab.mean()).item()
     return tot / n_subsets
 
-# %% ../nbs/03_fid.ipynb #f8d6f241
+# %% ../nbs/03_fid.ipynb #046b77c4
 def check_images(x, lo=-1., hi=1., tol=0.5):
     "Raise a clear error unless `x` is a finite (N, 1, 32, 32) batch with values near [`lo`, `hi`]."
     if not torch.is_tensor(x) or x.ndim != 4: raise ValueError(f"Expected a tensor of images (N, 1, 32, 32), got {getattr(x, 'shape', type(x))}.")
@@ -160,7 +160,7 @@ class Evaluator:
         if n not in self._floors: self._floors[n] = self(fashion_mnist('train', n=n, device=self.P.device)[0])
         return self._floors[n]
 
-# %% ../nbs/03_fid.ipynb #097f7801
+# %% ../nbs/03_fid.ipynb #3bbfce1a
 FIELDS = ('notebook', 'method', 'nfe', 'fid', 'kid', 'n', 'fid_floor', 'profile', 'device', 'train_s')
 
 def results_path(profile):
@@ -183,7 +183,9 @@ def record(P, notebook, method, nfe, scores, floor, train_s=None):
     p = results_path(P.name); p.parent.mkdir(parents=True, exist_ok=True)
     with open(p.with_suffix('.lock'), 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        rows = [r for r in load_results(P.name) if (r['notebook'], r['method'], str(r['nfe'])) != (notebook, method, str(nfe))] + [row]
+        old = load_results(P.name)
+        same = [(r['notebook'], r['method'], str(r['nfe'])) == (notebook, method, str(nfe)) for r in old]
+        rows = [row if s else r for r, s in zip(old, same)] + ([] if any(same) else [row])   # a re-run keeps its place
         tmp = p.with_name(f'.{p.name}.{os.getpid()}.tmp')
         with open(tmp, 'w', newline='') as f:
             w = csv.DictWriter(f, FIELDS); w.writeheader(); w.writerows(rows)

@@ -33,7 +33,7 @@ class KarrasPrecond(nn.Module):
         c_skip, c_out, c_in = (_bc(c, x) for c in scalings(sigma, self.sigma_data))
         return c_skip*x + c_out*self.net(c_in*x, c_noise(sigma)).to(x.dtype)
 
-# %% ../nbs/09_karras.ipynb #89620230
+# %% ../nbs/09_karras.ipynb #2226793f
 def karras_noisify(sigma_data, p_mean=-1.2, p_std=1.2):
     "Collate hook: σ ~ lognormal(p_mean, p_std), x = x_0 + σ·n; returns ((c_in·x, c_noise), unit-variance target)."
     def tfm(x0, y=None):
@@ -43,7 +43,7 @@ def karras_noisify(sigma_data, p_mean=-1.2, p_std=1.2):
         return (c_in*x, c_noise(sigma)), (x0 - c_skip*x)/c_out
     return tfm
 
-# %% ../nbs/09_karras.ipynb #c9ef34e6
+# %% ../nbs/09_karras.ipynb #4f789f7d
 def karras_model(P, sigma_data):
     "The EDM-preconditioned UNet of profile `P` for `sigma_data` (cached), as a denoiser D(x, σ)."
     train = lambda m: fit(m, train_loader(P, tfm=karras_noisify(sigma_data)), epochs=P.epochs, lr=P.lr)
@@ -51,12 +51,12 @@ def karras_model(P, sigma_data):
                             dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train, sigma_data=round(sigma_data, 3)))
     return KarrasPrecond(net, sigma_data).eval(), cfg
 
-# %% ../nbs/09_karras.ipynb #bd105c33
+# %% ../nbs/09_karras.ipynb #43cba036
 def to_d(x, sigma, denoised):
     "The probability-flow ODE derivative dx/dσ = (x - denoised)/σ."
     return (x - denoised) / sigma
 
-# %% ../nbs/09_karras.ipynb #11703a9e
+# %% ../nbs/09_karras.ipynb #f06e204b
 def _check_schedule(n, sigma_min, sigma_max):
     if n < 1: raise ValueError(f"A schedule needs at least 1 step, got n={n}; pass n >= 1.")
     if not sigma_min > 0: raise ValueError(f"sigma_min must be > 0, got {sigma_min}; the final 0 is appended for you.")
@@ -78,7 +78,7 @@ def sigmas_exponential(n, sigma_min, sigma_max, device='cpu', dtype=torch.float3
     _check_schedule(n, sigma_min, sigma_max)
     return _append_zero(torch.linspace(math.log(sigma_max), math.log(sigma_min), n, dtype=torch.float64).exp(), device, dtype)
 
-# %% ../nbs/09_karras.ipynb #7c9475d5
+# %% ../nbs/09_karras.ipynb #cecae0d4
 def check_inputs(x, sigmas):
     "Raise a `ValueError` explaining what is wrong if `sigmas` is not a usable schedule or `x` is not finite."
     if not isinstance(sigmas, torch.Tensor) or sigmas.ndim != 1:
@@ -108,7 +108,7 @@ def _denoise(denoiser, x, sigma):
 def _steps(sigmas, disable):
     return range(len(sigmas) - 1) if disable else progress_bar(range(len(sigmas) - 1), leave=False)
 
-# %% ../nbs/09_karras.ipynb #11424e5a
+# %% ../nbs/09_karras.ipynb #69ed86a3
 @torch.no_grad()
 def sample_euler(denoiser, x, sigmas, callback=None, disable=False):
     "Euler's method on the probability-flow ODE (first order, one model call per step)."
@@ -119,7 +119,7 @@ def sample_euler(denoiser, x, sigmas, callback=None, disable=False):
         x = x + to_d(x, sigmas[i], denoised) * (sigmas[i + 1] - sigmas[i])
     return x
 
-# %% ../nbs/09_karras.ipynb #69ed86a3
+# %% ../nbs/09_karras.ipynb #a6984587
 SIGMA_MIN, SIGMA_MAX = 0.01, 80.
 
 @torch.no_grad()
