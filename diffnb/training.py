@@ -140,7 +140,9 @@ def load_model(path, model):
 # %% ../nbs/02_training.ipynb #27613509
 def cached_model(name, P, build, train, config=None):
     "Load model `name` of profile `P` if cached with the same `config`, else `train(model) -> fit result` and save; returns (model, config)."
-    path, model = models_dir(P) / f'{name}.pt', build().to(P.device)
+    with torch.random.fork_rng(devices=[]):   # the same initial weights whatever ran before, and the caller's RNG untouched
+        torch.manual_seed(0); model = build().to(P.device)
+    path = models_dir(P) / f'{name}.pt'
     config = dict(config or {}, profile=P.name)
     if path.exists():
         try:
