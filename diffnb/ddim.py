@@ -7,8 +7,7 @@ __all__ = ['ddim_step', 'ddim_sample', 'ddim_ddpm']
 
 # %% ../nbs/06_ddim.ipynb #fa62128d
 import torch
-from fastprogress.fastprogress import progress_bar
-from .data import sample_bs
+from .data import in_batches
 from .ddpm import x0_from_eps, sample_steps
 
 # %% ../nbs/06_ddim.ipynb #4d06b9ff
@@ -29,15 +28,14 @@ def ddim_sample(model, ts, abars, n, eta=0., bs=None, shape=(1, 32, 32), device=
     "`n` images by DDIM with the ε-model `model(x, t)` over the times `ts` whose cumulative ᾱ are `abars`, `bs` at a time."
     if len(ts) != len(abars) or len(ts) < 1: raise ValueError(f"ts and abars must be equally long and non-empty, got {len(ts)} and {len(abars)}.")
     if not 0 <= eta <= 1: raise ValueError(f"eta must be in [0, 1], got {eta}.")
-    out, bs = [], bs or sample_bs(device)
-    for i0 in progress_bar(range(0, n, bs), leave=False):
-        x = torch.randn(min(bs, n - i0), *shape, device=device)
+    def one_batch(k):
+        x = torch.randn(k, *shape, device=device)
         for i, (t, abar) in enumerate(zip(ts, abars)):
             abar_prev = abars[i+1] if i + 1 < len(ts) else torch.ones_like(abar)
             x, x0 = ddim_step(x, model(x, t), abar, abar_prev, eta)
             if callback: callback(dict(i=i, t=t, x=x, denoised=x0))
-        out.append(x)
-    return torch.cat(out)
+        return x
+    return in_batches(one_batch, n, device, bs)
 
 def ddim_ddpm(model, sched, n, steps, eta=0., **kw):
     "DDIM with `steps` evenly spaced steps of the discrete schedule `sched`."

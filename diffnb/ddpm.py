@@ -7,8 +7,7 @@ __all__ = ['DDPMSchedule', 'ddpm_model', 'sample_steps', 'x0_from_eps', 'ddpm_sa
 
 # %% ../nbs/05_ddpm.ipynb #cba07b6f
 import torch
-from fastprogress.fastprogress import progress_bar
-from .data import train_loader, sample_bs
+from .data import train_loader, in_batches
 from .unet import unet_for
 from .training import fit, cached_model
 from .noise import linear_betas, abar_from_betas, noisify
@@ -47,11 +46,9 @@ def x0_from_eps(xt, eps, abar):
 @torch.no_grad()
 def ddpm_sample(model, sched, n, steps=None, bs=None, shape=(1, 32, 32), callback=None):
     "`n` images by DDPM ancestral sampling over `steps` (default all) steps of `sched`, `bs` at a time (default `sample_bs`)."
-    ts, out = sample_steps(sched.n_steps, sched.n_steps if steps is None else steps), []
-    dev = sched.abar.device
-    bs = bs or sample_bs(dev)
-    for i0 in progress_bar(range(0, n, bs), leave=False):
-        x = torch.randn(min(bs, n - i0), *shape, device=dev)
+    ts, dev = sample_steps(sched.n_steps, sched.n_steps if steps is None else steps), sched.abar.device
+    def one_batch(k):
+        x = torch.randn(k, *shape, device=dev)
         for i, t in enumerate(ts):
             abar = sched.abar[t]
             abar_prev = sched.abar[ts[i+1]] if i + 1 < len(ts) else torch.tensor(1., device=dev)
@@ -60,5 +57,5 @@ def ddpm_sample(model, sched, n, steps=None, bs=None, shape=(1, 32, 32), callbac
             mean = (abar_prev.sqrt()*beta*x0 + (1 - beta).sqrt()*(1 - abar_prev)*x) / (1 - abar)
             x = mean + ((1 - abar_prev)/(1 - abar)*beta).sqrt()*torch.randn_like(x) if i + 1 < len(ts) else x0
             if callback: callback(dict(i=i, t=t, x=x, denoised=x0))
-        out.append(x)
-    return torch.cat(out)
+        return x
+    return in_batches(one_batch, n, dev, bs)

@@ -183,9 +183,9 @@ def record(P, notebook, method, nfe, scores, floor, train_s=None):
     p = results_path(P.name); p.parent.mkdir(parents=True, exist_ok=True)
     with open(p.with_suffix('.lock'), 'w') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        old = load_results(P.name)
-        same = [(r['notebook'], r['method'], str(r['nfe'])) == (notebook, method, str(nfe)) for r in old]
-        rows = [row if s else r for r, s in zip(old, same)] + ([] if any(same) else [row])   # a re-run keeps its place
+        key = (notebook, method, str(nfe))
+        rows = [row if (r['notebook'], r['method'], str(r['nfe'])) == key else r for r in load_results(P.name)]   # a re-run keeps its place
+        if row not in rows: rows.append(row)
         tmp = p.with_name(f'.{p.name}.{os.getpid()}.tmp')
         with open(tmp, 'w', newline='') as f:
             w = csv.DictWriter(f, FIELDS); w.writeheader(); w.writerows(rows)

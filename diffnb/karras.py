@@ -9,7 +9,7 @@ __all__ = ['SIGMA_MIN', 'SIGMA_MAX', 'scalings', 'c_noise', 'KarrasPrecond', 'ka
 # %% ../nbs/09_karras.ipynb #f744647b
 import math, torch, torch.nn as nn
 from fastprogress.fastprogress import progress_bar
-from .data import train_loader, sample_bs
+from .data import train_loader, in_batches
 from .unet import unet_for
 from .training import fit, cached_model
 
@@ -125,7 +125,6 @@ SIGMA_MIN, SIGMA_MAX = 0.01, 80.
 @torch.no_grad()
 def generate(denoiser, sampler, n, steps, sigma_min=SIGMA_MIN, sigma_max=SIGMA_MAX, bs=None, shape=(1, 32, 32), device='cpu', **kw):
     "`n` images from `denoiser` with `sampler` over `steps` Karras-schedule steps, in batches of `bs` (default `sample_bs`)."
-    sigmas, bs = sigmas_karras(steps, sigma_min, sigma_max, device=device), bs or sample_bs(device)
-    out = [sampler(denoiser, torch.randn(min(bs, n - i), *shape, device=device)*sigmas[0], sigmas, disable=True, **kw)
-           for i in progress_bar(range(0, n, bs), leave=False)]
-    return torch.cat(out).clamp(-1, 1)
+    sigmas = sigmas_karras(steps, sigma_min, sigma_max, device=device)
+    return in_batches(lambda k: sampler(denoiser, torch.randn(k, *shape, device=device)*sigmas[0], sigmas, disable=True, **kw),
+                      n, device, bs).clamp(-1, 1)

@@ -7,7 +7,7 @@ __all__ = ['logit_abar_noisify', 'flat_mse', 'tpred_regressor', 'hide_t', 'no_t_
 
 # %% ../nbs/08_tpred.ipynb #8c5ccabf
 import torch, torch.nn.functional as F
-from .data import train_loader, sample_bs
+from .data import train_loader, in_batches
 from .unet import unet_for
 from .training import fit, cached_model
 from .fid import Classifier
@@ -56,13 +56,12 @@ def estimate_abar(reg, x):
 def tpred_ddim(model, reg, n, steps, bs=None, device='cpu', callback=None):
     "DDIM for a no-t ε-model, with each image's ᾱ estimated by `reg` at every step; `bs` images at a time."
     ts, abars = cosine_times(steps, device)
-    out, bs = [], bs or sample_bs(device)
-    for i0 in range(0, n, bs):
-        x = torch.randn(min(bs, n - i0), 1, 32, 32, device=device)
+    def one_batch(k):
+        x = torch.randn(k, 1, 32, 32, device=device)
         for i in range(steps):
             abar_prev = abars[i+1] if i + 1 < steps else torch.ones_like(abars[i])
             a = estimate_abar(reg, x)
             x, x0 = ddim_step(x, model(x), a, abar_prev.expand_as(a))
             if callback: callback(dict(i=i, x=x, denoised=x0, abar=a))
-        out.append(x)
-    return torch.cat(out)
+        return x
+    return in_batches(one_batch, n, device, bs)
