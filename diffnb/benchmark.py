@@ -101,6 +101,11 @@ def _forever(dl):
     while True: yield from dl
 
 # %% ../nbs/12_benchmark.ipynb #ef11db77
+def _net_line(r):
+    "The UNet a `benchmark_training` result `r` measured, in one line."
+    return (f"UNet chs {r['chs']}, {r['n_blocks']} block{'s' * (r['n_blocks'] != 1)} per resolution, "
+            f"{'with' if r['attn'] else 'no'} attention, {r['params']/1e6:.2f} M parameters")
+
 def format_benchmark(r, title=None):
     "The figures of a `benchmark_training` result `r` as a readable block of text."
     rows = [('speed', f"{r['img_per_s']:,.0f} img/s", f"goal: {goal_img_per_s():,.0f} img/s on one H100"),
@@ -111,8 +116,7 @@ def format_benchmark(r, title=None):
             (f"{GOAL_EPOCHS} epochs", f"{r['minutes_for_25_epochs']:,.1f} min", f"goal: {GOAL_MINUTES} min")]
     off = [k.replace('_', ' ') for k in ('data_on_device', 'fused', 'channels_last') if not r[k]] + ['loss read every step'] * r['read_loss']
     head = [title] if title else []
-    head += [f"UNet chs {r['chs']}, {r['n_blocks']} block{'s' * (r['n_blocks'] != 1)} per resolution, "
-             f"{'with' if r['attn'] else 'no'} attention, {r['params']/1e6:.2f} M parameters",
+    head += [_net_line(r),
              f"bs {r['bs']}, {r['steps']} timed + {r['warmup']} warm-up steps, {r['precision']}, "
              f"{'compiled' if r['compile'] else 'eager'}, on {r['device']}" + (f"; off: {', '.join(off)}" if off else '')]
     return '\n'.join(head + [f"  {k:<10}{v:>18}  {note}".rstrip() for k, v, note in rows])
@@ -170,7 +174,7 @@ def main(argv=None):
     try:
         if args.levers:
             rows = lever_ladder(LEVERS if args.compile else LEVERS[:-1], **kw, device=args.device)
-            print(f"{title}: {format_benchmark(rows[0][1]).splitlines()[0]}, bs {rows[0][1]['bs']}, {rows[0][1]['steps']} timed steps each, "
+            print(f"{title}: {_net_line(rows[0][1])}, bs {rows[0][1]['bs']}, {rows[0][1]['steps']} timed steps each, "
                   f"on {rows[0][1]['device']}\n{format_ladder(rows)}")
         else: print(format_benchmark(benchmark_training(**kw, compile=args.compile, device=args.device), title=title))
     except ValueError as e: ap.error(str(e))
