@@ -141,10 +141,11 @@ def steps_for_nfe(sampler, nfe):
     if nfe < 1: raise ValueError(f"An NFE budget must be at least 1, got {nfe}.")
     return (nfe + 1) // 2 if sampler == 'heun' else nfe
 
-# %% ../nbs/10_samplers.ipynb #71bb8cd3
-import re
+# %% ../nbs/10_samplers.ipynb #b41ad600
 SEED = ', seed '   # rows repeating a configuration with another starting noise: "<method>, seed <s>"
 
+# %% ../nbs/10_samplers.ipynb #d78525f0
+import re
 def plot_fid_vs_nfe(rows, ax=None, title=None):
     "Plot FID/floor against NFE for results `rows` (one profile), one line per method family (seed repeats left out)."
     import matplotlib.pyplot as plt
@@ -160,7 +161,7 @@ def plot_fid_vs_nfe(rows, ax=None, title=None):
     ax.axhline(1, color='k', lw=.5); ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1)); ax.set_title(title or '')
     return ax
 
-# %% ../nbs/10_samplers.ipynb #e072eed6
+# %% ../nbs/10_samplers.ipynb #526d56e7
 class EpsDenoiser(torch.nn.Module):
     "The cosine-schedule ε-model `model(x_t, t)` as a denoiser D(x, σ) in σ-space."
     def __init__(self, model): super().__init__(); self.model = model
@@ -169,7 +170,7 @@ class EpsDenoiser(torch.nn.Module):
         t = (sigma.flatten().atan() * 2/math.pi).clamp(max=0.999)   # tan(πt/2) = σ, exact where arccos(√ᾱ) loses digits
         return x - sigma * self.model(x / (1 + sigma**2).sqrt(), t)
 
-# %% ../nbs/10_samplers.ipynb #43a3c9c8
+# %% ../nbs/10_samplers.ipynb #b4f69a14
 def seed_spread(rows):
     "max − min FID of the configuration repeated over seeds (its `SEED` rows and the original); 0 if none was."
     base = next((r['method'].split(SEED)[0] for r in rows if SEED in r['method']), None)
