@@ -11,6 +11,7 @@ import fastprogress
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
+from fastcore.xtras import modified_env
 from .data import get_profile, PROFILES
 from .fid import load_results, results_path
 from .training import models_dir
@@ -63,16 +64,11 @@ def run_series(profile=None, out=None, nbs='nbs', only=None, fresh=False):
     if not paths: raise FileNotFoundError(f"No notebooks to run in {Path(nbs).resolve()} (only={only}).")
     if fresh and (moved := set_aside_checkpoints(P)): print(f"Checkpoints moved to {moved}: every model is trained anew")
     print(f"Running {len(paths)} notebooks with {P}; executed notebooks go to {out}")
-    old = os.environ.get('DIFFNB_PROFILE')
-    os.environ['DIFFNB_PROFILE'] = P.name   # every notebook reads its profile from here
-    try:
+    with modified_env(DIFFNB_PROFILE=P.name):   # every notebook reads its profile from here
         for p in paths:
             t0 = time.perf_counter()
             run_notebook(p.resolve(), out)
             print(f"  {p.name:<22} {time.perf_counter() - t0:7.0f} s", flush=True)
-    finally:
-        if old is None: os.environ.pop('DIFFNB_PROFILE')
-        else: os.environ['DIFFNB_PROFILE'] = old
     return load_results(P.name)
 
 def main(argv=None):
