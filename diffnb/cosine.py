@@ -38,7 +38,7 @@ class TimeScaled(torch.nn.Module):
 
 def cosine_model(P, scale=1.):
     "The cosine-schedule ε-model of profile `P` trained on data scaled by `scale` (cached)."
-    train = lambda m: fit(m, train_loader(P, tfm=cosine_noisify(scale)), epochs=P.epochs, lr=P.lr)
+    train = lambda m: fit(m, train_loader(P, tfm=cosine_noisify(scale)), epochs=P.epochs, lr=P.lr, compile=P.compile)
     return cached_model(f'cosine_scale{scale}', P, lambda: TimeScaled(unet_for(P)), train,
                         dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train, scale=scale))
 

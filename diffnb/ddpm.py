@@ -30,7 +30,7 @@ class DDPMSchedule:
 def ddpm_model(P):
     "The ε-prediction UNet of profile `P` on the linear schedule (cached; trained if missing)."
     sched = DDPMSchedule(device=P.device)
-    train = lambda m: fit(m, train_loader(P, tfm=sched.noisify), epochs=P.epochs, lr=P.lr)
+    train = lambda m: fit(m, train_loader(P, tfm=sched.noisify), epochs=P.epochs, lr=P.lr, compile=P.compile)
     return cached_model('ddpm', P, lambda: unet_for(P), train, dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train))
 
 # %% ../nbs/05_ddpm.ipynb #26920a75

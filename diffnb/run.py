@@ -64,11 +64,16 @@ def run_series(profile=None, out=None, nbs='nbs', only=None, fresh=False):
     if not paths: raise FileNotFoundError(f"No notebooks to run in {Path(nbs).resolve()} (only={only}).")
     if fresh and (moved := set_aside_checkpoints(P)): print(f"Checkpoints moved to {moved}: every model is trained anew")
     print(f"Running {len(paths)} notebooks with {P}; executed notebooks go to {out}")
+    failed = []
     with modified_env(DIFFNB_PROFILE=P.name):   # every notebook reads its profile from here
         for p in paths:
             t0 = time.perf_counter()
-            run_notebook(p.resolve(), out)
-            print(f"  {p.name:<22} {time.perf_counter() - t0:7.0f} s", flush=True)
+            try: run_notebook(p.resolve(), out)
+            except Exception as e:   # not Ctrl-C: that stops the series
+                failed.append(p.name); print(f"  {p.name:<22} {time.perf_counter() - t0:7.0f} s  FAILED: {type(e).__name__}: {e}", flush=True)
+            else: print(f"  {p.name:<22} {time.perf_counter() - t0:7.0f} s", flush=True)
+    if failed: raise RuntimeError(f"{len(failed)} of {len(paths)} notebooks failed: {', '.join(failed)}. "
+                                  f"What each printed up to its error is in {out} as NAME.failed.ipynb.")
     return load_results(P.name)
 
 def main(argv=None):
@@ -80,8 +85,10 @@ def main(argv=None):
     ap.add_argument('--only', nargs='*', help="run only these notebooks (names or number prefixes)")
     ap.add_argument('--fresh', action='store_true', help="move this profile's checkpoints aside first, so every model is trained anew")
     args = ap.parse_args(argv)
-    rows = run_series(args.profile, args.out, args.nbs, args.only, args.fresh)
-    cols = ('notebook', 'method', 'nfe', 'fid', 'fid_floor', 'kid', 'n', 'profile', 'device', 'train_s')
-    print(f"\nResults ({results_path(get_profile(args.profile).name)}):")
-    print(' | '.join(cols))
-    for r in rows: print(' | '.join(str(r.get(c, '')) for c in cols))
+    try: run_series(args.profile, args.out, args.nbs, args.only, args.fresh)
+    finally:   # also after a failure or Ctrl-C: what was recorded so far
+        name = get_profile(args.profile).name
+        cols = ('notebook', 'method', 'nfe', 'fid', 'fid_floor', 'kid', 'n', 'profile', 'device', 'train_s')
+        print(f"\nResults ({results_path(name)}):")
+        print(' | '.join(cols))
+        for r in load_results(name): print(' | '.join(str(r.get(c, '')) for c in cols))

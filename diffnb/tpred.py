@@ -40,7 +40,7 @@ def hide_t(tfm):
 
 def no_t_model(P):
     "The cosine ε-model of profile `P` with no t input (cached)."
-    train = lambda m: fit(m, train_loader(P, tfm=hide_t(cosine_noisify())), epochs=P.epochs, lr=P.lr)
+    train = lambda m: fit(m, train_loader(P, tfm=hide_t(cosine_noisify())), epochs=P.epochs, lr=P.lr, compile=P.compile)
     return cached_model('tpred_unet_no_t', P, lambda: unet_for(P, cond=False), train,
                         dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train))
 
