@@ -48,7 +48,7 @@ PROFILES = dict(
     cpu=Profile('cpu', n_train=40_000, epochs=1, bs=64, lr=3e-3, chs=(16, 32, 64), n_blocks=1, attn=False, n_fid=500,
                 steps=(100, 25), etas=(0., 1.), ddpm_steps=200, nfe=(10, 20, 40), clf_chs=(16, 32, 64), clf_epochs=2),
     full=Profile('full', n_train=None, epochs=25, bs=512, lr=1e-2, chs=(32, 64, 128, 256), n_blocks=2, attn=True, n_fid=5_000,
-                 steps=(100, 50, 25), etas=(0., 0.5, 1.), ddpm_steps=1000, nfe=(10, 20, 40, 100), clf_chs=(32, 64, 128, 256), clf_epochs=10,
+                 steps=(100, 50, 25), etas=(0., 0.5, 1.), ddpm_steps=1000, nfe=(10, 20, 40), clf_chs=(32, 64, 128, 256), clf_epochs=10,
                  compile=True),
 )
 
