@@ -6,7 +6,7 @@
 __all__ = ['series_notebooks', 'run_notebook', 'set_aside_checkpoints', 'run_series', 'main']
 
 # %% ../nbs/11_run.ipynb #b188539e
-import argparse, os, time
+import argparse, os, sys, time
 import fastprogress
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
@@ -85,10 +85,12 @@ def main(argv=None):
     ap.add_argument('--only', nargs='*', help="run only these notebooks (names or number prefixes)")
     ap.add_argument('--fresh', action='store_true', help="move this profile's checkpoints aside first, so every model is trained anew")
     args = ap.parse_args(argv)
+    failed = None
     try: run_series(args.profile, args.out, args.nbs, args.only, args.fresh)
-    finally:   # also after a failure or Ctrl-C: what was recorded so far
-        name = get_profile(args.profile).name
-        cols = ('notebook', 'method', 'nfe', 'fid', 'fid_floor', 'kid', 'n', 'profile', 'device', 'train_s')
-        print(f"\nResults ({results_path(name)}):")
-        print(' | '.join(cols))
-        for r in load_results(name): print(' | '.join(str(r.get(c, '')) for c in cols))
+    except RuntimeError as e: failed = e   # some notebooks failed: print what the others recorded, then say which
+    name = get_profile(args.profile).name
+    cols = ('notebook', 'method', 'nfe', 'fid', 'fid_floor', 'kid', 'n', 'profile', 'device', 'train_s')
+    print(f"\nResults ({results_path(name)}):")
+    print(' | '.join(cols))
+    for r in load_results(name): print(' | '.join(str(r.get(c, '')) for c in cols))
+    if failed: sys.exit(f"diffnb_run: {failed}")
