@@ -7,9 +7,8 @@ __all__ = ['abar', 'inv_abar', 'cosine_noisify', 'TimeScaled', 'cosine_model', '
 
 # %% ../nbs/07_cosine.ipynb #85149e33
 import math, torch
-from .data import train_loader
 from .unet import unet_for
-from .training import fit, cached_model
+from .training import cached_model, diffusion_trainer
 from .noise import noisify
 from .ddim import ddim_sample
 
@@ -38,7 +37,7 @@ class TimeScaled(torch.nn.Module):
 
 def cosine_model(P, scale=1.):
     "The cosine-schedule ε-model of profile `P` trained on data scaled by `scale` (cached)."
-    train = lambda m: fit(m, train_loader(P, tfm=cosine_noisify(scale)), epochs=P.epochs, lr=P.lr, compile=P.compile)
+    train = diffusion_trainer(P, cosine_noisify(scale))
     return cached_model(f'cosine_scale{scale}', P, lambda: TimeScaled(unet_for(P)), train,
                         dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train, scale=scale))
 

@@ -7,9 +7,9 @@ __all__ = ['DDPMSchedule', 'ddpm_model', 'sample_steps', 'x0_from_eps', 'ddpm_sa
 
 # %% ../nbs/05_ddpm.ipynb #cba07b6f
 import torch
-from .data import train_loader, in_batches
+from .data import in_batches
 from .unet import unet_for
-from .training import fit, cached_model
+from .training import cached_model, diffusion_trainer
 from .noise import linear_betas, abar_from_betas, noisify
 
 # %% ../nbs/05_ddpm.ipynb #45c9f1ef
@@ -30,7 +30,7 @@ class DDPMSchedule:
 def ddpm_model(P):
     "The ε-prediction UNet of profile `P` on the linear schedule (cached; trained if missing)."
     sched = DDPMSchedule(device=P.device)
-    train = lambda m: fit(m, train_loader(P, tfm=sched.noisify), epochs=P.epochs, lr=P.lr, compile=P.compile)
+    train = diffusion_trainer(P, sched.noisify)
     return cached_model('ddpm', P, lambda: unet_for(P), train, dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train))
 
 # %% ../nbs/05_ddpm.ipynb #26920a75

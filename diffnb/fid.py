@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'feature_classifier', 'predict', 'FeatureNet',
            'to_fid_input', 'features', 'fid_from_features', 'FID64', 'kid_from_features', 'check_images', 'Evaluator',
-           'results_path', 'load_results', 'record', 'evaluate']
+           'results_path', 'load_results', 'record', 'add_results', 'evaluate']
 
 # %% ../nbs/03_fid.ipynb #d23ca6eb
 import csv, fcntl, os
@@ -180,17 +180,21 @@ def record(P, notebook, method, nfe, scores, floor, train_s=None):
     row = dict(notebook=notebook, method=method, nfe=nfe, fid=f"{scores['fid']:.4f}", kid=f"{scores['kid']:.6f}", n=scores['n'],
                fid_floor=f"{floor['fid']:.4f}", profile=P.name, device=device_name(P.device),
                train_s='' if train_s is None else f"{train_s:.0f}")
-    p = results_path(P.name); p.parent.mkdir(parents=True, exist_ok=True)
-    with open(p.with_suffix('.lock'), 'w') as lock:
+    add_results(P.name, [row])
+    return row
+
+def add_results(profile, new):
+    "Merge the rows `new` into `profile`'s results file: each replaces the row with its (notebook, method, nfe), in place, or is appended."
+    key = lambda r: (r['notebook'], r['method'], str(r['nfe']))
+    p = results_path(profile); p.parent.mkdir(parents=True, exist_ok=True)
+    with open(p.with_suffix('.lock'), 'w') as lock:   # notebooks running side by side write one at a time
         fcntl.flock(lock, fcntl.LOCK_EX)
-        key = (notebook, method, str(nfe))
-        rows = [row if (r['notebook'], r['method'], str(r['nfe'])) == key else r for r in load_results(P.name)]   # a re-run keeps its place
-        if row not in rows: rows.append(row)
+        new = {key(r): r for r in new}
+        rows = [new.pop(key(r), r) for r in load_results(profile)] + list(new.values())   # a re-run keeps its place
         tmp = p.with_name(f'.{p.name}.{os.getpid()}.tmp')
         with open(tmp, 'w', newline='') as f:
             w = csv.DictWriter(f, FIELDS); w.writeheader(); w.writerows(rows)
         os.replace(tmp, p)
-    return row
 
 def evaluate(ev, samples, notebook, method, nfe, train_s=None):
     "Score `samples` with evaluator `ev`, record the row, and print it beside the floor at the same n."

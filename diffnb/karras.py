@@ -9,9 +9,9 @@ __all__ = ['SIGMA_MIN', 'SIGMA_MAX', 'scalings', 'c_noise', 'KarrasPrecond', 'ka
 # %% ../nbs/09_karras.ipynb #f744647b
 import math, torch, torch.nn as nn
 from fastprogress.fastprogress import progress_bar
-from .data import train_loader, in_batches
+from .data import in_batches
 from .unet import unet_for
-from .training import fit, cached_model
+from .training import cached_model, diffusion_trainer
 
 # %% ../nbs/09_karras.ipynb #12ad9787
 def scalings(sigma, sigma_data):
@@ -46,7 +46,7 @@ def karras_noisify(sigma_data, p_mean=-1.2, p_std=1.2):
 # %% ../nbs/09_karras.ipynb #4f789f7d
 def karras_model(P, sigma_data):
     "The EDM-preconditioned UNet of profile `P` for `sigma_data` (cached), as a denoiser D(x, σ)."
-    train = lambda m: fit(m, train_loader(P, tfm=karras_noisify(sigma_data)), epochs=P.epochs, lr=P.lr, compile=P.compile)
+    train = diffusion_trainer(P, karras_noisify(sigma_data))
     net, cfg = cached_model(f'karras_sd{sigma_data:.3f}', P, lambda: unet_for(P), train,
                             dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train, sigma_data=round(sigma_data, 3)))
     return KarrasPrecond(net, sigma_data).eval(), cfg

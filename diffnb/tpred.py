@@ -9,7 +9,7 @@ __all__ = ['logit_abar_noisify', 'flat_mse', 'tpred_regressor', 'hide_t', 'no_t_
 import torch, torch.nn.functional as F
 from .data import train_loader, in_batches
 from .unet import unet_for
-from .training import fit, cached_model
+from .training import fit, cached_model, diffusion_trainer
 from .fid import Classifier
 from .ddim import ddim_step
 from .noise import noisify
@@ -40,7 +40,7 @@ def hide_t(tfm):
 
 def no_t_model(P):
     "The cosine ε-model of profile `P` with no t input (cached)."
-    train = lambda m: fit(m, train_loader(P, tfm=hide_t(cosine_noisify())), epochs=P.epochs, lr=P.lr, compile=P.compile)
+    train = diffusion_trainer(P, hide_t(cosine_noisify()))
     return cached_model('tpred_unet_no_t', P, lambda: unet_for(P, cond=False), train,
                         dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train))
 

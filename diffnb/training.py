@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['set_seed', 'EMA', 'train_step', 'adam_one_cycle', 'fit', 'plot_loss', 'CheckpointMismatch', 'models_dir',
-           'save_model', 'load_model', 'cached_model']
+           'save_model', 'load_model', 'cached_model', 'diffusion_trainer']
 
 # %% ../nbs/02_training.ipynb #4f3832d8
 import copy, math, os, random, time
@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import master_bar, progress_bar
-from .data import cache_dir
+from .data import cache_dir, train_loader
 
 # %% ../nbs/02_training.ipynb #00649d5d
 def set_seed(seed=42):
@@ -156,3 +156,7 @@ def cached_model(name, P, build, train, config=None):
     save_model(path, res['model'], config)
     print(f"trained {name} in {res['seconds']:.0f} s ({res['img_per_s']:.0f} img/s), saved {path}")
     return res['model'].eval(), config
+
+def diffusion_trainer(P, tfm):
+    "The `train` of `cached_model` for a diffusion model of profile `P`: `fit` for `P.epochs` on batches made by `tfm`, compiled if `P.compile`."
+    return lambda m: fit(m, train_loader(P, tfm=tfm), epochs=P.epochs, lr=P.lr, compile=P.compile)
