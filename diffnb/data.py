@@ -62,10 +62,11 @@ def sample_bs(device):
     "Images per batch when sampling: 2,000 on CUDA (a GPU needs big batches to keep busy), 500 elsewhere."
     return 2000 if torch.device(device).type == 'cuda' else 500
 
-def in_batches(sample, n, device, bs=None):
-    "`n` images from `sample(k)`, called on batches of k ≤ `bs` images (default `sample_bs(device)`), concatenated."
+def in_batches(sample, n, shape, device, bs=None):
+    "`n` images from `sample(x_T)`: all `n` starting noises x_T ~ N(0, I) of `shape` are drawn first, then denoised `bs` at a time (default `sample_bs(device)`)."
     bs = bs or sample_bs(device)
-    return torch.cat([sample(min(bs, n - i)) for i in progress_bar(range(0, n, bs), leave=False)])
+    x_T = torch.randn(n, *shape, device=device)
+    return torch.cat([sample(x_T[i:i+bs]) for i in progress_bar(range(0, n, bs), leave=False)])
 
 def get_profile(name=None, device=None):
     "The `Profile` called `name`, else `$DIFFNB_PROFILE`, else `full` on CUDA and `cpu` otherwise."
@@ -87,7 +88,7 @@ def cache_dir(*parts):
 
 def data_dirs():
     "Where we look for the IDX files, in order."
-    dirs = [os.environ.get('DIFFNB_DATA'), Path.home()/'.cache'/'diffnb'/'fashion-mnist', '/usr/share/datasets/fashion-mnist']
+    dirs = [os.environ.get('DIFFNB_DATA'), cache_dir('fashion-mnist'), '/usr/share/datasets/fashion-mnist']
     return [Path(d) for d in dirs if d]
 
 def _has_all(d): return all((d/f).is_file() for fs in FILES.values() for f in fs)
@@ -102,14 +103,14 @@ def download_fashion_mnist(dest):
         for f in (f for fs in FILES.values() for f in fs): shutil.move(str(raw/f), str(dest/f))
     return dest
 
-def find_fashion_mnist(download=True):
-    "The folder holding the four Fashion-MNIST IDX files, downloading them into the cache if none has them."
-    dirs = data_dirs()
+def find_fashion_mnist(download=True, dirs=None):
+    "The folder holding the four Fashion-MNIST IDX files (looked for in `dirs`, default `data_dirs()`), downloading them into the cache if none has them."
+    dirs = [Path(d) for d in dirs] if dirs is not None else data_dirs()
     for d in dirs:
         if _has_all(d): return d
     err = None
     if download:
-        try: return download_fashion_mnist(Path.home()/'.cache'/'diffnb'/'fashion-mnist')
+        try: return download_fashion_mnist(cache_dir('fashion-mnist'))
         except Exception as e: err = e
     raise FileNotFoundError(
         "Fashion-MNIST not found. Looked for " + ', '.join(f for fs in FILES.values() for f in fs) + " in: "
@@ -117,7 +118,7 @@ def find_fashion_mnist(download=True):
         + " Fix: install Debian's dataset-fashion-mnist (`apt-get install dataset-fashion-mnist`), or put the four"
         + " files in a folder and set DIFFNB_DATA to it.")
 
-# %% ../nbs/00_data.ipynb #a198ef7e
+# %% ../nbs/00_data.ipynb #1135b649
 class IDXError(ValueError): "An IDX file that is truncated or not what its header says."
 
 def read_idx(path, count=None):
@@ -136,7 +137,7 @@ def read_idx(path, count=None):
     if len(data) != want: raise IDXError(f"{path}: {len(data)} data bytes but its header {dims} says {want}: truncated or corrupt.")
     return np.frombuffer(data, dtype=np.uint8).reshape(dims)
 
-# %% ../nbs/00_data.ipynb #5c6378f2
+# %% ../nbs/00_data.ipynb #f8e168ce
 @lru_cache(maxsize=2)
 def _load(split):
     d = find_fashion_mnist()
@@ -155,7 +156,7 @@ def fashion_mnist(split='train', n=None, device=None):
         x, y = x[idx], y[idx]
     return x.to(device or def_device), y.to(device or def_device)
 
-# %% ../nbs/00_data.ipynb #c13e33be
+# %% ../nbs/00_data.ipynb #c09bf012
 def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange=(-1, 1)):
     "Show a batch of images (N, C, H, W) in `vrange` as a grid, optionally titled."
     imgs = imgs.detach().float().cpu()
@@ -174,7 +175,7 @@ def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange
     plt.tight_layout()
     plt.show()
 
-# %% ../nbs/00_data.ipynb #666e507d
+# %% ../nbs/00_data.ipynb #3e5d2ced
 class DeviceLoader:
     "Shuffled batches of tensors already on the device, passed through `tfm(x, y) -> (inputs, target)`."
     def __init__(self, x, y, bs=128, shuffle=True, tfm=None, drop_last=False):

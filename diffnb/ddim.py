@@ -25,17 +25,17 @@ def ddim_step(x, eps, abar, abar_prev, eta=0., clamp=True):
 
 @torch.no_grad()
 def ddim_sample(model, ts, abars, n, eta=0., bs=None, shape=(1, 32, 32), device='cpu', callback=None):
-    "`n` images by DDIM with the ε-model `model(x, t)` over the times `ts` whose cumulative ᾱ are `abars`, `bs` at a time."
+    "`n` images by DDIM with the ε-model `model(x, t)` over the times `ts` whose cumulative ᾱ are `abars`, `bs` at a time; `callback` sees each x_t and its x̂_0."
     if len(ts) != len(abars) or len(ts) < 1: raise ValueError(f"ts and abars must be equally long and non-empty, got {len(ts)} and {len(abars)}.")
     if not 0 <= eta <= 1: raise ValueError(f"eta must be in [0, 1], got {eta}.")
-    def one_batch(k):
-        x = torch.randn(k, *shape, device=device)
+    def one_batch(x):
         for i, (t, abar) in enumerate(zip(ts, abars)):
             abar_prev = abars[i+1] if i + 1 < len(ts) else torch.ones_like(abar)
-            x, x0 = ddim_step(x, model(x, t), abar, abar_prev, eta)
+            x_prev, x0 = ddim_step(x, model(x, t), abar, abar_prev, eta)
             if callback: callback(dict(i=i, t=t, x=x, denoised=x0))
+            x = x_prev
         return x
-    return in_batches(one_batch, n, device, bs)
+    return in_batches(one_batch, n, shape, device, bs)
 
 def ddim_ddpm(model, sched, n, steps, eta=0., **kw):
     "DDIM with `steps` evenly spaced steps of the discrete schedule `sched`."

@@ -19,7 +19,9 @@ def scalings(sigma, sigma_data):
     total = sigma**2 + sigma_data**2
     return sigma_data**2 / total, sigma*sigma_data / total.sqrt(), 1 / total.sqrt()
 
-def c_noise(sigma): return sigma.log() * 250   # EDM's ln(σ)/4, scaled for our UNet's embedding
+def c_noise(sigma):
+    "The net's noise input: 1000 × EDM's c_noise = ln(σ)/4, on the scale our UNet's embedding was sized for."
+    return sigma.log() * 250
 
 def _bc(v, x): return v.reshape(-1, *[1]*(x.ndim - 1))
 
@@ -126,5 +128,4 @@ SIGMA_MIN, SIGMA_MAX = 0.01, 80.
 def generate(denoiser, sampler, n, steps, sigma_min=SIGMA_MIN, sigma_max=SIGMA_MAX, bs=None, shape=(1, 32, 32), device='cpu', **kw):
     "`n` images from `denoiser` with `sampler` over `steps` Karras-schedule steps, in batches of `bs` (default `sample_bs`)."
     sigmas = sigmas_karras(steps, sigma_min, sigma_max, device=device)
-    return in_batches(lambda k: sampler(denoiser, torch.randn(k, *shape, device=device)*sigmas[0], sigmas, disable=True, **kw),
-                      n, device, bs).clamp(-1, 1)
+    return in_batches(lambda x: sampler(denoiser, x*sigmas[0], sigmas, disable=True, **kw), n, shape, device, bs).clamp(-1, 1)

@@ -56,12 +56,12 @@ def estimate_abar(reg, x):
 def tpred_ddim(model, reg, n, steps, bs=None, device='cpu', callback=None):
     "DDIM for a no-t ε-model, with each image's ᾱ estimated by `reg` at every step; `bs` images at a time."
     ts, abars = cosine_times(steps, device)
-    def one_batch(k):
-        x = torch.randn(k, 1, 32, 32, device=device)
+    def one_batch(x):
         for i in range(steps):
             abar_prev = abars[i+1] if i + 1 < steps else torch.ones_like(abars[i])
             a = estimate_abar(reg, x)
-            x, x0 = ddim_step(x, model(x), a, abar_prev.expand_as(a))
+            x_prev, x0 = ddim_step(x, model(x), a, abar_prev.expand_as(a))
             if callback: callback(dict(i=i, x=x, denoised=x0, abar=a))
+            x = x_prev
         return x
-    return in_batches(one_batch, n, device, bs)
+    return in_batches(one_batch, n, (1, 32, 32), device, bs)

@@ -140,17 +140,17 @@ def load_model(path, model):
 # %% ../nbs/02_training.ipynb #27613509
 def cached_model(name, P, build, train, config=None):
     "Load model `name` of profile `P` if cached with the same `config`, else `train(model) -> fit result` and save; returns (model, config)."
-    with torch.random.fork_rng(devices=[]):   # the same initial weights whatever ran before, and the caller's RNG untouched
+    with torch.random.fork_rng():   # the same initial weights whatever ran before, and the caller's RNG (CPU and GPU) untouched
         torch.manual_seed(0); model = build().to(P.device)
     path = models_dir(P) / f'{name}.pt'
     config = dict(config or {}, profile=P.name)
-    if path.exists():
+    saved = torch.load(path, map_location='cpu', weights_only=True)['config'] if path.exists() else None
+    if saved and all(saved.get(k) == v for k, v in config.items()):
         try:
-            saved = load_model(path, model)
-            if all(saved.get(k) == v for k, v in config.items()):
-                print(f"loaded {path} (trained in {saved.get('train_s', float('nan')):.0f} s)")
-                return model.eval(), saved
-        except CheckpointMismatch: pass
+            load_model(path, model)
+            print(f"loaded {path} (trained in {saved.get('train_s', float('nan')):.0f} s)")
+            return model.eval(), saved
+        except CheckpointMismatch: pass   # same config, but the model's code changed: train it anew
     res = train(model)
     config.update(train_s=res['seconds'], img_per_s=res['img_per_s'], steps=res['steps'], losses=res['losses'])
     save_model(path, res['model'], config)
