@@ -123,9 +123,9 @@ def save_model(path, model, config=None):
         if tmp.exists(): tmp.unlink()
     return path
 
-def load_model(path, model):
-    "Load the checkpoint at `path` into `model` (weights only); returns its config."
-    ck = torch.load(path, map_location='cpu', weights_only=True)
+def load_model(path, model, ck=None):
+    "Load the checkpoint at `path` (or `ck`, its contents if already read) into `model` (weights only); returns its config."
+    ck = ck or torch.load(path, map_location='cpu', weights_only=True)
     sd, want = ck['state_dict'], model.state_dict()
     missing, extra = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
     shapes = [f"{k}: checkpoint {tuple(sd[k].shape)} vs model {tuple(want[k].shape)}" for k in want if k in sd and sd[k].shape != want[k].shape]
@@ -144,10 +144,10 @@ def cached_model(name, P, build, train, config=None):
         torch.manual_seed(0); model = build().to(P.device)
     path = models_dir(P) / f'{name}.pt'
     config = dict(config or {}, profile=P.name)
-    saved = torch.load(path, map_location='cpu', weights_only=True)['config'] if path.exists() else None
-    if saved and all(saved.get(k) == v for k, v in config.items()):
+    ck = torch.load(path, map_location='cpu', weights_only=True) if path.exists() else None
+    if ck and all(ck['config'].get(k) == v for k, v in config.items()):   # the config first: a stale checkpoint is never loaded
         try:
-            load_model(path, model)
+            saved = load_model(path, model, ck)
             print(f"loaded {path} (trained in {saved.get('train_s', float('nan')):.0f} s)")
             return model.eval(), saved
         except CheckpointMismatch: pass   # same config, but the model's code changed: train it anew
