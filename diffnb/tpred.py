@@ -53,7 +53,7 @@ def estimate_abar(reg, x):
     return a.clamp(m/2, (m*2).clamp(max=1.))
 
 @torch.no_grad()
-def tpred_ddim(model, reg, n, steps, bs=None, device='cpu', callback=None):
+def tpred_ddim(model, reg, n, steps, bs=None, shape=(1, 32, 32), device='cpu', callback=None):
     "DDIM for a no-t ε-model, with each image's ᾱ estimated by `reg` at every step; `bs` images at a time."
     ts, abars = cosine_times(steps, device)
     def one_batch(x):
@@ -64,4 +64,4 @@ def tpred_ddim(model, reg, n, steps, bs=None, device='cpu', callback=None):
             if callback: callback(dict(i=i, x=x, denoised=x0, abar=a))
             x = x_prev
         return x
-    return in_batches(one_batch, n, (1, 32, 32), device, bs)
+    return in_batches(one_batch, n, shape, device, bs)
