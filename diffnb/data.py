@@ -80,15 +80,15 @@ FILES = dict(train=('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'),
              test=('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'))
 CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
 
-def cache_dir(*parts):
-    "A folder under `$DIFFNB_CACHE` (default `~/.cache/diffnb`), created if missing."
+def cache_dir(*parts, create=True):
+    "A folder under `$DIFFNB_CACHE` (default `~/.cache/diffnb`), created if missing unless `create=False`."
     d = Path(os.environ.get('DIFFNB_CACHE') or Path.home()/'.cache'/'diffnb').joinpath(*parts)
-    d.mkdir(parents=True, exist_ok=True)
+    if create: d.mkdir(parents=True, exist_ok=True)
     return d
 
 def data_dirs():
     "Where we look for the IDX files, in order."
-    dirs = [os.environ.get('DIFFNB_DATA'), cache_dir('fashion-mnist'), '/usr/share/datasets/fashion-mnist']
+    dirs = [os.environ.get('DIFFNB_DATA'), cache_dir('fashion-mnist', create=False), '/usr/share/datasets/fashion-mnist']
     return [Path(d) for d in dirs if d]
 
 def _has_all(d): return all((d/f).is_file() for fs in FILES.values() for f in fs)
