@@ -110,7 +110,7 @@ def find_fashion_mnist(download=True, dirs=None):
         if _has_all(d): return d
     err = None
     if download:
-        try: return download_fashion_mnist(cache_dir('fashion-mnist'))
+        try: return download_fashion_mnist(cache_dir('fashion-mnist', create=False))
         except Exception as e: err = e
     raise FileNotFoundError(
         "Fashion-MNIST not found. Looked for " + ', '.join(f for fs in FILES.values() for f in fs) + " in: "
