@@ -11,27 +11,27 @@ from .data import in_batches
 from .ddpm import x0_from_eps, sample_steps
 
 # %% ../nbs/06_ddim.ipynb #4d06b9ff
-def ddim_step(x, eps, abar, abar_prev, eta=0., clamp=True):
-    "One DDIM step from ᾱ to ᾱ_prev (scalars or one per image), given the predicted noise; returns (x_prev, x̂_0)."
+def ddim_step(x, eps, abar, abar_prev, eta=0., clip=1.):
+    "One DDIM step from ᾱ to ᾱ_prev (scalars or one per image), given the predicted noise, x̂_0 clipped to [-clip, clip]; returns (x_prev, x̂_0)."
     shape = (-1,) + (1,)*(x.ndim - 1)
     abar, abar_prev = (torch.as_tensor(a, dtype=x.dtype, device=x.device).reshape(shape) for a in (abar, abar_prev))
-    x0 = x0_from_eps(x, eps, abar) if clamp else (x - (1 - abar).sqrt()*eps) / abar.sqrt()
+    x0 = x0_from_eps(x, eps, abar, clip)
     one_m = (1 - abar).clamp(min=1e-8)   # ᾱ = 1 (t = 0, a clean image) is allowed
-    if clamp: eps = (x - abar.sqrt()*x0) / one_m.sqrt()
+    if clip is not None: eps = (x - abar.sqrt()*x0) / one_m.sqrt()   # the noise that goes with the clipped x̂_0
     if eta == 0: return abar_prev.sqrt()*x0 + (1 - abar_prev).sqrt()*eps, x0
-    sigma = eta * ((1 - abar_prev)/one_m * (1 - abar/abar_prev).clamp(min=0)).sqrt()
-    x_prev = abar_prev.sqrt()*x0 + (1 - abar_prev - sigma**2).clamp(min=0).sqrt()*eps
-    return x_prev + sigma*torch.randn_like(x), x0
+    s = eta * ((1 - abar_prev)/one_m * (1 - abar/abar_prev).clamp(min=0)).sqrt()
+    x_prev = abar_prev.sqrt()*x0 + (1 - abar_prev - s**2).clamp(min=0).sqrt()*eps
+    return x_prev + s*torch.randn_like(x), x0
 
 @torch.no_grad()
-def ddim_sample(model, ts, abars, n, eta=0., bs=None, shape=(1, 32, 32), device='cpu', callback=None):
+def ddim_sample(model, ts, abars, n, eta=0., clip=1., bs=None, shape=(1, 32, 32), device='cpu', callback=None):
     "`n` images by DDIM with the ε-model `model(x, t)` over the times `ts` whose cumulative ᾱ are `abars`, `bs` at a time; `callback` sees each x_t and its x̂_0."
     if len(ts) != len(abars) or len(ts) < 1: raise ValueError(f"ts and abars must be equally long and non-empty, got {len(ts)} and {len(abars)}.")
     if not 0 <= eta <= 1: raise ValueError(f"eta must be in [0, 1], got {eta}.")
     def one_batch(x):
         for i, (t, abar) in enumerate(zip(ts, abars)):
             abar_prev = abars[i+1] if i + 1 < len(ts) else torch.ones_like(abar)
-            x_prev, x0 = ddim_step(x, model(x, t), abar, abar_prev, eta)
+            x_prev, x0 = ddim_step(x, model(x, t), abar, abar_prev, eta, clip)
             if callback: callback(dict(i=i, t=t, x=x, denoised=x0))
             x = x_prev
         return x

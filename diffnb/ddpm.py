@@ -39,9 +39,10 @@ def sample_steps(n_steps, steps):
     if not 1 <= steps <= n_steps: raise ValueError(f"steps must be between 1 and {n_steps}, got {steps}.")
     return torch.linspace(n_steps - 1, 0, steps).round().long()
 
-def x0_from_eps(xt, eps, abar):
-    "x̂_0 = (x_t - √(1-ᾱ)·ε)/√ᾱ, clipped to the data range [-1, 1]."
-    return ((xt - (1 - abar).sqrt()*eps) / abar.sqrt()).clamp(-1, 1)
+def x0_from_eps(xt, eps, abar, clip=1.):
+    "x̂_0 = (x_t - √(1-ᾱ)·ε)/√ᾱ, clipped to the data range [-clip, clip] (not clipped if `clip` is None)."
+    x0 = (xt - (1 - abar).sqrt()*eps) / abar.sqrt()
+    return x0 if clip is None else x0.clamp(-clip, clip)
 
 @torch.no_grad()
 def ddpm_sample(model, sched, n, steps=None, bs=None, shape=(1, 32, 32), callback=None):

@@ -149,7 +149,7 @@ class Evaluator:
     def __call__(self, x):
         "FID, KID and n of images `x` (N, 1, 32, 32) in [-1, 1]."
         check_images(x)
-        x = x.to(self.P.device).float()
+        x = x.to(self.P.device).float().clamp(-1, 1)   # FID and KID score the same images
         self.metric.reset()
         for k, v in self.real.items(): setattr(self.metric, k, v.clone())
         for i in range(0, len(x), 1000): self.metric.update(to_fid_input(x[i:i+1000]), is_real=False)
@@ -160,7 +160,7 @@ class Evaluator:
         if n not in self._floors: self._floors[n] = self(fashion_mnist('train', n=n, device=self.P.device)[0])
         return self._floors[n]
 
-# %% ../nbs/03_fid.ipynb #3bbfce1a
+# %% ../nbs/03_fid.ipynb #f655504d
 FIELDS = ('notebook', 'method', 'nfe', 'fid', 'kid', 'n', 'fid_floor', 'profile', 'device', 'train_s')
 
 def results_path(profile):
@@ -177,8 +177,8 @@ def load_results(profile):
 
 def record(P, notebook, method, nfe, scores, floor, train_s=None):
     "Add or replace the row (notebook, method, nfe) in profile `P`'s results file; returns the row."
-    row = dict(notebook=notebook, method=method, nfe=nfe, fid=f"{scores['fid']:.4f}", kid=f"{scores['kid']:.6f}", n=scores['n'],
-               fid_floor=f"{floor['fid']:.4f}", profile=P.name, device=device_name(P.device),
+    row = dict(notebook=notebook, method=method, nfe=nfe, fid=f"{scores['fid']:.6f}", kid=f"{scores['kid']:.6f}", n=scores['n'],
+               fid_floor=f"{floor['fid']:.6f}", profile=P.name, device=device_name(P.device),
                train_s='' if train_s is None else f"{train_s:.0f}")
     add_results(P.name, [row])
     return row

@@ -20,7 +20,7 @@ from .training import models_dir
 def series_notebooks(nbs):
     "The numbered notebooks of the series in `nbs`, in order, then the index (which shows the results)."
     nbs = Path(nbs)
-    return [p for p in sorted(nbs.glob('[0-9][0-9]_*.ipynb')) if not p.stem.endswith('_run')] + [nbs/'index.ipynb']
+    return [p for p in sorted(nbs.glob('[0-9][0-9]_*.ipynb')) if '.' not in p.stem and not p.stem.endswith('_run')] + [nbs/'index.ipynb']
 
 def run_notebook(path, out):
     "Execute the notebook at `path` in its own folder and write it, with outputs, to the folder `out`."

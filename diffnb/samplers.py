@@ -41,7 +41,7 @@ def sample_heun(denoiser, x, sigmas, s_churn=0., s_tmin=0., s_tmax=float('inf'),
         sigma_hat = sigmas[i] * (gamma + 1)
         if gamma > 0: x = x + torch.randn_like(x) * s_noise * (sigma_hat**2 - sigmas[i]**2) ** 0.5
         denoised = _denoise(denoiser, x, sigma_hat)
-        if callback: callback(dict(x=x, i=i, sigma=sigmas[i], denoised=denoised))
+        if callback: callback(dict(x=x, i=i, sigma=sigmas[i], sigma_hat=sigma_hat, denoised=denoised))
         d, h = to_d(x, sigma_hat, denoised), sigmas[i + 1] - sigma_hat
         if sigmas[i + 1] == 0: x = x + d * h
         else:
@@ -133,6 +133,7 @@ def _check_name(sampler):
 def nfe_of(sampler, steps):
     "Model calls `SAMPLERS[sampler]` makes over `steps` steps ending at σ = 0 (Heun: 2·steps − 1, others: steps)."
     _check_name(sampler)
+    if steps < 1: raise ValueError(f"A sampler takes at least 1 step, got {steps}.")
     return 2 * steps - 1 if sampler == 'heun' else steps
 
 def steps_for_nfe(sampler, nfe):
@@ -153,10 +154,12 @@ def plot_fid_vs_nfe(rows, ax=None, title=None):
     groups = {}
     for r in rows:
         if int(r['nfe']) == 0 or SEED in r['method']: continue
-        groups.setdefault(re.sub(r'-\d+', '', r['method']), []).append((int(r['nfe']), float(r['fid'])/float(r['fid_floor'])))
+        family = re.sub(r'-\d+(?![\d.])', '', r['method'])   # 'DDIM-25, data in [-0.5, 0.5]' → 'DDIM, data in [-0.5, 0.5]'
+        groups.setdefault(family, []).append((int(r['nfe']), float(r['fid'])/float(r['fid_floor'])))
     for i, (g, pts) in enumerate(sorted(groups.items())):
         pts = sorted(set(pts))
-        ax.plot(*zip(*pts), '-' if len(pts) > 1 else '', marker='osD^vP*Xh<>p'[i % 12], ms=5, label=g, color=plt.cm.tab10(i % 10))
+        ax.plot(*zip(*pts), '-' if len(pts) > 1 else '', marker='osD^vP*Xh<>p'[i % 12], ms=6, mfc='none', label=g,
+                color=plt.cm.tab20(i % 20))   # hollow markers: points that coincide stay visible
     ax.set_xscale('log'); ax.set_yscale('log'); ax.set_xlabel('NFE (model evaluations)'); ax.set_ylabel('FID / floor')
     ax.axhline(1, color='k', lw=.5); ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1)); ax.set_title(title or '')
     return ax

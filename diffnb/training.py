@@ -138,23 +138,26 @@ def load_model(path, model, ck=None):
     return ck['config']
 
 # %% ../nbs/02_training.ipynb #27613509
+def _home(p): return '~'/p.relative_to(Path.home()) if p.is_relative_to(Path.home()) else p
+
 def cached_model(name, P, build, train, config=None):
     "Load model `name` of profile `P` if cached with the same `config`, else `train(model) -> fit result` and save; returns (model, config)."
     with torch.random.fork_rng():   # the same initial weights whatever ran before, and the caller's RNG (CPU and GPU) untouched
         torch.manual_seed(0); model = build().to(P.device)
     path = models_dir(P) / f'{name}.pt'
     config = dict(config or {}, profile=P.name)
-    ck = torch.load(path, map_location='cpu', weights_only=True) if path.exists() else None
-    if ck and all(ck['config'].get(k) == v for k, v in config.items()):   # the config first: a stale checkpoint is never loaded
+    try: ck = torch.load(path, map_location='cpu', weights_only=True) if path.exists() else None
+    except Exception as e: print(f"cannot read {_home(path)} ({type(e).__name__}): training anew"); ck = None
+    if ck and all(ck['config'].get(k) == v for k, v in config.items()):   # the config first: another config's weights are never loaded
         try:
             saved = load_model(path, model, ck)
-            print(f"loaded {path} (trained in {saved.get('train_s', float('nan')):.0f} s)")
+            print(f"loaded {_home(path)} (trained in {saved.get('train_s', float('nan')):.0f} s)")
             return model.eval(), saved
         except CheckpointMismatch: pass   # same config, but the model's code changed: train it anew
     res = train(model)
     config.update(train_s=res['seconds'], img_per_s=res['img_per_s'], steps=res['steps'], losses=res['losses'])
     save_model(path, res['model'], config)
-    print(f"trained {name} in {res['seconds']:.0f} s ({res['img_per_s']:.0f} img/s), saved {path}")
+    print(f"trained {name} in {res['seconds']:.0f} s ({res['img_per_s']:.0f} img/s), saved {_home(path)}")
     return res['model'].eval(), config
 
 def diffusion_trainer(P, tfm):
