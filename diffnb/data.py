@@ -80,15 +80,13 @@ FILES = dict(train=('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'),
              test=('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'))
 CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
 
-def cache_dir(*parts, create=True):
-    "A folder under `$DIFFNB_CACHE` (default `~/.cache/diffnb`), created if missing unless `create=False`."
-    d = Path(os.environ.get('DIFFNB_CACHE') or Path.home()/'.cache'/'diffnb').joinpath(*parts)
-    if create: d.mkdir(parents=True, exist_ok=True)
-    return d
+def cache_dir(*parts):
+    "A path under `$DIFFNB_CACHE` (default `~/.cache/diffnb`); whoever writes there creates the folder."
+    return Path(os.environ.get('DIFFNB_CACHE') or Path.home()/'.cache'/'diffnb').joinpath(*parts)
 
 def data_dirs():
     "Where we look for the IDX files, in order."
-    dirs = [os.environ.get('DIFFNB_DATA'), cache_dir('fashion-mnist', create=False), '/usr/share/datasets/fashion-mnist']
+    dirs = [os.environ.get('DIFFNB_DATA'), cache_dir('fashion-mnist'), '/usr/share/datasets/fashion-mnist']
     return [Path(d) for d in dirs if d]
 
 def _has_all(d): return all((d/f).is_file() for fs in FILES.values() for f in fs)
@@ -110,7 +108,7 @@ def find_fashion_mnist(download=True, dirs=None):
         if _has_all(d): return d
     err = None
     if download:
-        try: return download_fashion_mnist(cache_dir('fashion-mnist', create=False))
+        try: return download_fashion_mnist(cache_dir('fashion-mnist'))
         except Exception as e: err = e
     raise FileNotFoundError(
         "Fashion-MNIST not found. Looked for " + ', '.join(f for fs in FILES.values() for f in fs) + " in: "
