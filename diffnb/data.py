@@ -4,11 +4,12 @@
 
 # %% auto #0
 __all__ = ['def_device', 'PROFILES', 'FILES', 'CLASSES', 'Profile', 'device_name', 'sample_bs', 'in_batches', 'get_profile',
-           'cache_dir', 'data_dirs', 'download_fashion_mnist', 'find_fashion_mnist', 'IDXError', 'read_idx',
-           'fashion_mnist', 'show_images', 'DeviceLoader', 'train_loader']
+           'atomic_write', 'cache_dir', 'data_dirs', 'download_fashion_mnist', 'find_fashion_mnist', 'IDXError',
+           'read_idx', 'fashion_mnist', 'show_images', 'DeviceLoader', 'train_loader']
 
 # %% ../nbs/00_data.ipynb #ce539918
 import gzip, math, os, shutil, struct, tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +77,20 @@ def get_profile(name=None, device=None):
     return replace(PROFILES[name], device=device or def_device)
 
 # %% ../nbs/00_data.ipynb #f0c72963
+@contextmanager
+def atomic_write(path, mode='wb', **kwargs):
+    "Open a temporary file beside `path` for writing; on success it is synced and renamed to `path`, on error removed."
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
+    try:
+        with open(tmp, mode, **kwargs) as f:
+            yield f
+            f.flush(); os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists(): tmp.unlink()
+
+# %% ../nbs/00_data.ipynb #a198ef7e
 FILES = dict(train=('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'),
              test=('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz'))
 CLASSES = ('T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot')
@@ -92,13 +107,13 @@ def data_dirs():
 def _has_all(d): return all((d/f).is_file() for fs in FILES.values() for f in fs)
 
 def download_fashion_mnist(dest):
-    "Download the four IDX files into `dest` with torchvision; nothing is left behind if it fails."
+    "Download the four IDX files into `dest` with torchvision; each file lands whole or not at all."
     from torchvision.datasets import FashionMNIST
     with tempfile.TemporaryDirectory() as tmp:
         FashionMNIST(tmp, download=True)
         raw = Path(tmp)/'FashionMNIST'/'raw'
-        dest.mkdir(parents=True, exist_ok=True)
-        for f in (f for fs in FILES.values() for f in fs): shutil.move(str(raw/f), str(dest/f))
+        for f in (f for fs in FILES.values() for f in fs):
+            with open(raw/f, 'rb') as src, atomic_write(dest/f) as out: shutil.copyfileobj(src, out)
     return dest
 
 def find_fashion_mnist(download=True, dirs=None):
@@ -116,7 +131,7 @@ def find_fashion_mnist(download=True, dirs=None):
         + " Fix: install Debian's dataset-fashion-mnist (`apt-get install dataset-fashion-mnist`), or put the four"
         + " files in a folder and set DIFFNB_DATA to it.")
 
-# %% ../nbs/00_data.ipynb #1135b649
+# %% ../nbs/00_data.ipynb #2be964cb
 class IDXError(ValueError): "An IDX file that is truncated or not what its header says."
 
 def read_idx(path, count=None):
@@ -135,7 +150,7 @@ def read_idx(path, count=None):
     if len(data) != want: raise IDXError(f"{path}: {len(data)} data bytes but its header {dims} says {want}: truncated or corrupt.")
     return np.frombuffer(data, dtype=np.uint8).reshape(dims)
 
-# %% ../nbs/00_data.ipynb #f8e168ce
+# %% ../nbs/00_data.ipynb #3e5d2ced
 @lru_cache(maxsize=2)
 def _load(split):
     d = find_fashion_mnist()
@@ -154,7 +169,7 @@ def fashion_mnist(split='train', n=None, device=None):
         x, y = x[idx], y[idx]
     return x.to(device or def_device), y.to(device or def_device)
 
-# %% ../nbs/00_data.ipynb #c09bf012
+# %% ../nbs/00_data.ipynb #5e0f3696
 def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange=(-1, 1)):
     "Show a batch of images (N, C, H, W) in `vrange` as a grid, optionally titled."
     imgs = imgs.detach().float().cpu()
@@ -173,7 +188,7 @@ def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange
     plt.tight_layout()
     plt.show()
 
-# %% ../nbs/00_data.ipynb #3e5d2ced
+# %% ../nbs/00_data.ipynb #afe522e5
 class DeviceLoader:
     "Shuffled batches of tensors already on the device, passed through `tfm(x, y) -> (inputs, target)`."
     def __init__(self, x, y, bs=128, shuffle=True, tfm=None, drop_last=False):

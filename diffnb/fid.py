@@ -8,11 +8,11 @@ __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'f
            'results_path', 'load_results', 'record', 'add_results', 'evaluate']
 
 # %% ../nbs/03_fid.ipynb #d23ca6eb
-import csv, fcntl, os
+import csv, fcntl
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torcheval.metrics import FrechetInceptionDistance
-from .data import DeviceLoader, fashion_mnist, cache_dir, device_name
+from .data import DeviceLoader, atomic_write, fashion_mnist, cache_dir, device_name
 from .training import fit, cached_model, models_dir
 
 # %% ../nbs/03_fid.ipynb #8688c3f8
@@ -142,8 +142,7 @@ class Evaluator:
         self.metric.update(to_fid_input(xt), is_real=True)
         real = {k: getattr(self.metric, k).clone() for k in ('real_sum', 'real_cov_sum', 'num_real_images')}
         f_real = features(self.clf, xt)
-        tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-        torch.save(dict(stamp=stamp, real=real, f_real=f_real), tmp); os.replace(tmp, path)
+        with atomic_write(path) as f: torch.save(dict(stamp=stamp, real=real, f_real=f_real), f)
         return real, f_real
 
     def __call__(self, x):
@@ -191,10 +190,8 @@ def add_results(profile, new):
         fcntl.flock(lock, fcntl.LOCK_EX)
         new = {key(r): r for r in new}
         rows = [new.pop(key(r), r) for r in load_results(profile)] + list(new.values())   # a re-run keeps its place
-        tmp = p.with_name(f'.{p.name}.{os.getpid()}.tmp')
-        with open(tmp, 'w', newline='') as f:
+        with atomic_write(p, 'w', newline='') as f:
             w = csv.DictWriter(f, FIELDS); w.writeheader(); w.writerows(rows)
-        os.replace(tmp, p)
 
 def evaluate(ev, samples, notebook, method, nfe, train_s=None):
     "Score `samples` with evaluator `ev`, record the row, and print it beside the floor at the same n."

@@ -9,10 +9,10 @@ __all__ = ['series_notebooks', 'run_notebook', 'set_aside_checkpoints', 'SeriesF
 import argparse, os, sys, time
 import fastprogress
 from pathlib import Path
-from execnb.nbio import read_nb, write_nb
+from execnb.nbio import read_nb, nb2str
 from execnb.shell import CaptureShell
 from fastcore.xtras import modified_env
-from .data import get_profile, PROFILES
+from .data import atomic_write, get_profile, PROFILES
 from .fid import load_results, results_path
 from .training import models_dir
 
@@ -36,9 +36,7 @@ def run_notebook(path, out):
 def _write(nb, out, name):
     "Write the executed `nb` to `out/name` atomically, without progress frames."
     _drop_frames(nb)
-    out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    tmp = out/f'.{name}.tmp'
-    write_nb(nb, tmp); os.replace(tmp, out/name)
+    with atomic_write(Path(out)/name, 'w', encoding='utf-8') as f: f.write(nb2str(nb))
 
 def _drop_frames(nb):
     "Remove the lines a terminal would overwrite (ending in a carriage return: progress frames) from `nb`'s printed output."

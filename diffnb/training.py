@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
 from fastprogress.fastprogress import master_bar, progress_bar
-from .data import cache_dir, train_loader
+from .data import atomic_write, cache_dir, train_loader
 
 # %% ../nbs/02_training.ipynb #00649d5d
 def set_seed(seed=42):
@@ -113,15 +113,10 @@ def models_dir(P):
     return d
 
 def save_model(path, model, config=None):
-    "Save `model`'s state_dict and `config` to `path` atomically (temporary file, then rename)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
-    try:
-        torch.save(dict(state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()}, config=dict(config or {})), tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return path
+    "Save `model`'s state_dict and `config` to `path` atomically."
+    with atomic_write(path) as f:
+        torch.save(dict(state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()}, config=dict(config or {})), f)
+    return Path(path)
 
 def load_model(path, model, ck=None):
     "Load the checkpoint at `path` (or `ck`, its contents if already read) into `model` (weights only); returns its config."
