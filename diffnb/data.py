@@ -104,7 +104,9 @@ def data_dirs():
     dirs = [os.environ.get('DIFFNB_DATA'), cache_dir('fashion-mnist'), '/usr/share/datasets/fashion-mnist']
     return [Path(d) for d in dirs if d]
 
-def _has_all(d): return all((d/f).is_file() for fs in FILES.values() for f in fs)
+_all_files = tuple(f for fs in FILES.values() for f in fs)
+
+def _has_all(d): return all((d/f).is_file() for f in _all_files)
 
 def download_fashion_mnist(dest):
     "Download the four IDX files into `dest` with torchvision; each file lands whole or not at all."
@@ -112,7 +114,7 @@ def download_fashion_mnist(dest):
     with tempfile.TemporaryDirectory() as tmp:
         FashionMNIST(tmp, download=True)
         raw = Path(tmp)/'FashionMNIST'/'raw'
-        for f in (f for fs in FILES.values() for f in fs):
+        for f in _all_files:
             with open(raw/f, 'rb') as src, atomic_write(dest/f) as out: shutil.copyfileobj(src, out)
     return dest
 
@@ -126,7 +128,7 @@ def find_fashion_mnist(download=True, dirs=None):
         try: return download_fashion_mnist(cache_dir('fashion-mnist'))
         except Exception as e: err = e
     raise FileNotFoundError(
-        "Fashion-MNIST not found. Looked for " + ', '.join(f for fs in FILES.values() for f in fs) + " in: "
+        "Fashion-MNIST not found. Looked for " + ', '.join(_all_files) + " in: "
         + '; '.join(map(str, dirs)) + ('.' if err is None else f". The download failed too ({err}).")
         + " Fix: install Debian's dataset-fashion-mnist (`apt-get install dataset-fashion-mnist`), or put the four"
         + " files in a folder and set DIFFNB_DATA to it.")
