@@ -49,7 +49,7 @@ def _drop_frames(nb):
 def set_aside_checkpoints(P):
     "Move profile `P`'s checkpoints to a dated folder beside them, so every model is trained anew; returns it (None if there were none)."
     d = models_dir(P)
-    if not any(d.iterdir()): return None
+    if not d.is_dir() or not any(d.iterdir()): return None
     dest = d.with_name(f"{d.name}.old-{time.strftime('%Y%m%d-%H%M%S')}")
     d.rename(dest); d.mkdir()
     return dest

@@ -107,10 +107,8 @@ def plot_loss(losses, ax=None, title=None):
 class CheckpointMismatch(ValueError): "A checkpoint whose tensors do not fit the model."
 
 def models_dir(P):
-    "Where checkpoints of profile `P` live: `$DIFFNB_MODELS/<profile>` (default `~/.cache/diffnb/models/<profile>`)."
-    d = Path(os.environ.get('DIFFNB_MODELS') or cache_dir('models')) / P.name
-    d.mkdir(parents=True, exist_ok=True)
-    return d
+    "Where checkpoints of profile `P` live: `$DIFFNB_MODELS/<profile>` (default `~/.cache/diffnb/models/<profile>`); saving creates it."
+    return Path(os.environ.get('DIFFNB_MODELS') or cache_dir('models')) / P.name
 
 def save_model(path, model, config=None):
     "Save `model`'s state_dict and `config` to `path` atomically."
