@@ -49,6 +49,6 @@ def cosine_times(steps, device='cpu'):
     return ts, abar(ts)
 
 def cosine_sample(model, n, steps, eta=0., scale=1., device='cpu', **kw):
-    "`n` images from the cosine ε-model by DDIM, mapped back to [-1, 1] (divided by `scale`)."
+    "`n` images from the cosine ε-model by DDIM, x̂_0 clipped to [-`scale`, `scale`], mapped back to [-1, 1] (divided by `scale`)."
     ts, abars = cosine_times(steps, device)
-    return (ddim_sample(model, ts, abars, n, eta, clip=scale, device=device, **kw) / scale).clamp(-1, 1)
+    return ddim_sample(model, ts, abars, n, eta, clip=scale, device=device, **kw) / scale

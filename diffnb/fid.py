@@ -75,7 +75,7 @@ class FeatureNet(nn.Module):
 
 def to_fid_input(x):
     "Images in [-1, 1], (N, 1, H, W) → torcheval's (N, 3, H, W) in [0, 1]."
-    return ((x.clamp(-1, 1) + 1)/2).expand(-1, 3, -1, -1)
+    return ((x + 1)/2).expand(-1, 3, -1, -1)
 
 # %% ../nbs/03_fid.ipynb #ff911cff
 @torch.no_grad()
@@ -148,7 +148,7 @@ class Evaluator:
     def __call__(self, x):
         "FID, KID and n of images `x` (N, 1, 32, 32) in [-1, 1]."
         check_images(x)
-        x = x.to(self.P.device).float().clamp(-1, 1)   # FID and KID score the same images
+        x = x.to(self.P.device).float().clamp(-1, 1)   # the one clip to the data range: FID and KID score the same images
         self.metric.reset()
         for k, v in self.real.items(): setattr(self.metric, k, v.clone())
         for i in range(0, len(x), 1000): self.metric.update(to_fid_input(x[i:i+1000]), is_real=False)
