@@ -23,20 +23,23 @@ def series_notebooks(nbs):
     return [p for p in sorted(nbs.glob('[0-9][0-9]_*.ipynb')) if '.' not in p.stem and not p.stem.endswith('_run')] + [nbs/'index.ipynb']
 
 def run_notebook(path, out):
-    "Execute the notebook at `path` in its own folder and write it, with outputs, to the folder `out`."
+    "Execute the notebook at `path` in its own folder and write it, with outputs, to the folder `out`, replacing an earlier run's."
     fastprogress.fastprogress.NO_BAR = True   # console progress frames would fill the saved outputs
-    nb, cwd = read_nb(path), os.getcwd()
-    os.chdir(Path(path).parent)
+    path, out, cwd = Path(path).resolve(), Path(out).resolve(), os.getcwd()
+    ran, failed = out/path.name, out/f'{path.stem}.failed.ipynb'
+    nb = read_nb(path)
+    os.chdir(path.parent)
     try: CaptureShell().run_all(nb, exc_stop=True)
     except BaseException:   # an error, or Ctrl-C / a timeout's SIGINT
-        _write(nb, out, f'{Path(path).stem}.failed.ipynb'); raise
+        _write(nb, failed, stale=None if ran == path else ran); raise   # never remove the notebook itself (out = its folder)
     finally: os.chdir(cwd)
-    _write(nb, out, Path(path).name)
+    _write(nb, ran, stale=failed)
 
-def _write(nb, out, name):
-    "Write the executed `nb` to `out/name` atomically, without progress frames."
+def _write(nb, dest, stale):
+    "Write the executed `nb` to `dest` atomically, without progress frames, and remove `stale`: an earlier run's other outcome."
     _drop_frames(nb)
-    with atomic_write(Path(out)/name, 'w', encoding='utf-8') as f: f.write(nb2str(nb))
+    with atomic_write(dest, 'w', encoding='utf-8') as f: f.write(nb2str(nb))
+    if stale: stale.unlink(missing_ok=True)
 
 def _drop_frames(nb):
     "Remove the lines a terminal would overwrite (ending in a carriage return: progress frames) from `nb`'s printed output."
