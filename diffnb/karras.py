@@ -16,12 +16,13 @@ from .training import cached_model, diffusion_trainer
 # %% ../nbs/09_karras.ipynb #12ad9787
 def scalings(sigma, sigma_data):
     "EDM's preconditioning (c_skip, c_out, c_in) for noise level `sigma`."
+    sigma = torch.as_tensor(sigma)
     total = sigma**2 + sigma_data**2
     return sigma_data**2 / total, sigma*sigma_data / total.sqrt(), 1 / total.sqrt()
 
 def c_noise(sigma):
     "The net's noise input: 1000 × EDM's c_noise = ln(σ)/4, on the scale our UNet's embedding was sized for."
-    return sigma.log() * 250
+    return torch.as_tensor(sigma).log() * 250
 
 def _bc(v, x): return v.reshape(-1, *[1]*(x.ndim - 1))
 
@@ -71,6 +72,7 @@ def _append_zero(sigmas, device, dtype):
 def sigmas_karras(n, sigma_min, sigma_max, rho=7., device='cpu', dtype=torch.float32):
     "The n noise levels of Karras et al. (2022) from `sigma_max` to `sigma_min`, then 0 (n+1 values)."
     _check_schedule(n, sigma_min, sigma_max)
+    if not rho > 0: raise ValueError(f"rho must be > 0, got {rho}; EDM uses 7, and larger values tend to the exponential schedule.")
     ramp = torch.linspace(0, 1, n, dtype=torch.float64)
     lo, hi = sigma_min ** (1 / rho), sigma_max ** (1 / rho)
     return _append_zero((hi + ramp * (lo - hi)) ** rho, device, dtype)

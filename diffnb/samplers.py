@@ -64,6 +64,7 @@ def lms_coeff(order, sigmas, i, j):
 @torch.no_grad()
 def sample_lms(denoiser, x, sigmas, order=4, callback=None, disable=False):
     "Linear multistep: integrate the polynomial through the last `order` derivatives over each step."
+    if order < 1: raise ValueError(f"order must be >= 1 (the number of past derivatives used; 1 is Euler), got {order}.")
     check_inputs(x, sigmas)
     sigmas_np, ds = sigmas.double().cpu().numpy(), []
     for i in _steps(sigmas, disable):
