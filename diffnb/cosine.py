@@ -18,8 +18,8 @@ def abar(t):
     return torch.cos(torch.as_tensor(t) * math.pi/2)**2
 
 def inv_abar(a):
-    "The time t at which the cosine schedule reaches ᾱ = `a`."
-    return torch.arccos(torch.as_tensor(a).sqrt()) * 2/math.pi
+    "The time t at which the cosine schedule reaches ᾱ = `a` (clamped to [0, 1]; in float32, t below about 1e-3 reads as 0)."
+    return torch.arccos(torch.as_tensor(a).clamp(0, 1).sqrt()) * 2/math.pi
 
 # %% ../nbs/07_cosine.ipynb #9de593b1
 def cosine_noisify(scale=1.):
@@ -44,7 +44,7 @@ def cosine_model(P, scale=1.):
 # %% ../nbs/07_cosine.ipynb #4e4d07e2
 def cosine_times(steps, device='cpu'):
     "DDIM times steps/steps, …, 1/steps (the first clamped at 0.999, as in training) and their ᾱ."
-    if steps < 1: raise ValueError(f"steps must be at least 1, got {steps}.")
+    if not 1 <= steps <= 999: raise ValueError(f"steps must be between 1 and 999 (more would repeat t = 0.999, where training stops), got {steps}.")
     ts = (torch.arange(steps, 0, -1, device=device) / steps).clamp(max=0.999)
     return ts, abar(ts)
 
