@@ -65,6 +65,7 @@ def sample_bs(device):
 
 def in_batches(sample, n, shape, device, bs=None):
     "`n` images from `sample(x_T)`: all `n` starting noises x_T ~ N(0, I) of `shape` are drawn first, then denoised `bs` at a time (default `sample_bs(device)`)."
+    if n < 1: raise ValueError(f"n must be at least 1 (the number of images to generate), got {n}.")
     bs = bs or sample_bs(device)
     x_T = torch.randn(n, *shape, device=device)
     return torch.cat([sample(x_T[i:i+bs]) for i in progress_bar(range(0, n, bs), leave=False)])
