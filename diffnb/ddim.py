@@ -24,9 +24,13 @@ def ddim_step(x, eps, abar, abar_prev, eta=0., clip=1.):
     return x_prev + s*torch.randn_like(x), x0
 
 @torch.no_grad()
-def ddim_sample(model, ts, abars, n, eta=0., clip=1., bs=None, shape=(1, 32, 32), device='cpu', callback=None):
-    "`n` images by DDIM with the ε-model `model(x, t)` over the times `ts` whose cumulative ᾱ are `abars`, `bs` at a time; `callback` sees each x_t and its x̂_0."
-    if len(ts) != len(abars) or len(ts) < 1: raise ValueError(f"ts and abars must be equally long and non-empty, got {len(ts)} and {len(abars)}.")
+def ddim_sample(model, ts, abars, n, eta=0., clip=1., bs=None, shape=(1, 32, 32), device=None, callback=None):
+    "`n` images by DDIM with the ε-model `model(x, t)` over the times `ts` whose cumulative ᾱ are `abars` (noisy to clean), `bs` at a time, on `device` (default: `abars`'); `callback` sees each x_t and its x̂_0."
+    abars = torch.as_tensor(abars)
+    device = abars.device if device is None else device
+    if abars.ndim != 1 or len(ts) != len(abars) or len(ts) < 1:
+        raise ValueError(f"ts and abars must be equally long and non-empty, got {len(ts)} and {abars.numel()} ᾱ.")
+    if (abars[1:] < abars[:-1]).any(): raise ValueError(f"abars must rise from noisy to clean (small ᾱ first), got {abars[0]:.3g} … {abars[-1]:.3g}: reverse ts and abars.")
     if not 0 <= eta <= 1: raise ValueError(f"eta must be in [0, 1], got {eta}.")
     def one_batch(x):
         for i, (t, abar) in enumerate(zip(ts, abars)):
@@ -40,4 +44,4 @@ def ddim_sample(model, ts, abars, n, eta=0., clip=1., bs=None, shape=(1, 32, 32)
 def ddim_ddpm(model, sched, n, steps, eta=0., **kw):
     "DDIM with `steps` evenly spaced steps of the discrete schedule `sched`."
     ts = sample_steps(sched.n_steps, steps).to(sched.abar.device)
-    return ddim_sample(model, ts, sched.abar[ts], n, eta, device=sched.abar.device, **kw)
+    return ddim_sample(model, ts, sched.abar[ts], n, eta, **kw)
