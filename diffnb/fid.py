@@ -183,13 +183,14 @@ def record(P, notebook, method, nfe, scores, floor, train_s=None):
     return row
 
 def add_results(profile, new):
-    "Merge the rows `new` into `profile`'s results file: each replaces the row with its (notebook, method, nfe), in place, or is appended."
+    "Merge the rows `new` into `profile`'s results file: each replaces the row with its (notebook, method, nfe), in place, or joins its notebook's rows."
     key = lambda r: (r['notebook'], r['method'], str(r['nfe']))
     p = results_path(profile); p.parent.mkdir(parents=True, exist_ok=True)
     with open(p.with_suffix('.lock'), 'w') as lock:   # notebooks running side by side write one at a time
         fcntl.flock(lock, fcntl.LOCK_EX)
         new = {key(r): r for r in new}
-        rows = [new.pop(key(r), r) for r in load_results(profile)] + list(new.values())   # a re-run keeps its place
+        rows = [new.pop(key(r), r) for r in load_results(profile)] + list(new.values())   # a re-run keeps its place,
+        rows.sort(key=lambda r: r['notebook'])   # and a new row goes after its notebook's (a stable sort)
         with atomic_write(p, 'w', newline='') as f:
             w = csv.DictWriter(f, FIELDS); w.writeheader(); w.writerows(rows)
 
