@@ -45,14 +45,14 @@ def x0_from_eps(xt, eps, abar, clip=1.):
     return x0 if clip is None else x0.clamp(-clip, clip)
 
 @torch.no_grad()
-def ddpm_sample(model, sched, n, steps=None, bs=None, shape=(1, 32, 32), callback=None):
-    "`n` images by DDPM ancestral sampling over `steps` (default all) steps of `sched`, `bs` at a time; `callback` sees each x_t and its x̂_0."
+def ddpm_sample(model, sched, n, steps=None, bs=None, shape=(1, 32, 32), clip=1., callback=None):
+    "`n` images by DDPM ancestral sampling over `steps` (default all) steps of `sched`, `bs` at a time, x̂_0 clipped to [-clip, clip]; `callback` sees each x_t and its x̂_0."
     ts, dev = sample_steps(sched.n_steps, sched.n_steps if steps is None else steps), sched.abar.device
     def one_batch(x):
         for i, t in enumerate(ts):
             abar = sched.abar[t]
             abar_prev = sched.abar[ts[i+1]] if i + 1 < len(ts) else torch.tensor(1., device=dev)
-            x0 = x0_from_eps(x, model(x, t.to(dev)), abar)
+            x0 = x0_from_eps(x, model(x, t.to(dev)), abar, clip)
             if callback: callback(dict(i=i, t=t, x=x, denoised=x0))
             beta = 1 - abar/abar_prev
             mean = (abar_prev.sqrt()*beta*x0 + (1 - beta).sqrt()*(1 - abar_prev)*x) / (1 - abar)
