@@ -75,6 +75,7 @@ def benchmark_training(chs=(32, 64, 128, 256), n_blocks=2, attn=True, bs=None, s
     if bs < 1: raise ValueError(f"bs must be >= 1 (images per batch), got {bs}.")
     if bs > EPOCH_IMAGES: raise ValueError(f"bs must be at most the {EPOCH_IMAGES:,} training images, got {bs}.")
     if warmup < 0: raise ValueError(f"warmup must be >= 0 (untimed steps before the timed ones), got {warmup}.")
+    if compile and warmup < 3: raise ValueError(f"warmup must be >= 3 when compiling (the first steps compile and, with CUDA graphs, record: they must not be timed), got {warmup}.")
     if kernels < 0: raise ValueError(f"kernels must be >= 0 (rows of the profiler's table; 0 for none), got {kernels}.")
     set_seed(0)
     x, y = fashion_mnist('train', device=dev if data_on_device else 'cpu')
@@ -148,6 +149,7 @@ PLAIN = dict(data_on_device=False, read_loss=True, fused=False, channels_last=Fa
 
 def lever_ladder(levers=LEVERS, repeats=1, **kw):
     "Time `benchmark_training(**kw)` with every lever off, then with `levers` switched on one by one, keeping the fastest of `repeats` rounds; returns [(name, result)]."
+    if not kw.get('peak_tflops'): kw['peak_tflops'] = matmul_tflops(kw.get('device', def_device))   # one peak, so MFU compares rows
     names, stages, settings = ['plain PyTorch loop'], [dict(PLAIN)], dict(PLAIN)
     for name, change in levers:
         settings.update(change); names.append(name); stages.append(dict(settings))
@@ -187,6 +189,9 @@ def main(argv=None):
     ap.add_argument('--device', default=def_device, help=f"device to train on (default {def_device})")
     args = ap.parse_args(argv)
     compile = args.compile_mode or args.compile
+    try: dev = torch.device(args.device)
+    except RuntimeError: ap.error(f"--device {args.device!r} is not a device torch knows: cpu, cuda, cuda:1, mps, ...")
+    if dev.type == 'cuda' and not torch.cuda.is_available(): ap.error(f"--device {args.device}, but torch sees no CUDA GPU here: leave --device out, or use cpu.")
     if args.levers and args.kernels: ap.error("--kernels profiles a single run: leave out --levers, or --kernels")
     kw = {}
     if args.profile:
