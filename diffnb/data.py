@@ -66,6 +66,7 @@ def sample_bs(device):
 def in_batches(sample, n, shape, device, bs=None):
     "`n` images from `sample(x_T)`: all `n` starting noises x_T ~ N(0, I) of `shape` are drawn first, then denoised `bs` at a time (default `sample_bs(device)`)."
     if n < 1: raise ValueError(f"n must be at least 1 (the number of images to generate), got {n}.")
+    if bs is not None and bs < 1: raise ValueError(f"bs must be at least 1 (images per batch), or None for the default; got {bs}.")
     bs = bs or sample_bs(device)
     x_T = torch.randn(n, *shape, device=device)
     return torch.cat([sample(x_T[i:i+bs]) for i in progress_bar(range(0, n, bs), leave=False)])
@@ -88,6 +89,10 @@ def atomic_write(path, mode='wb', **kwargs):
             yield f
             f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
+        if os.name == 'posix':   # and the rename itself reaches the disk, with the folder's entry
+            fd = os.open(path.parent, os.O_RDONLY)
+            try: os.fsync(fd)
+            finally: os.close(fd)
     finally:
         if tmp.exists(): tmp.unlink()
 
@@ -166,11 +171,12 @@ def _load(split):
 def fashion_mnist(split='train', n=None, device=None):
     "Images (N, 1, 32, 32) in [-1, 1] and labels of Fashion-MNIST's `split`; `n` takes a fixed random subset."
     if split not in FILES: raise ValueError(f"split must be 'train' or 'test', not {split!r}.")
+    if n is not None and n < 1: raise ValueError(f"n must be at least 1 (the number of images), or None for all; got {n}.")
     x, y = _load(split)
     if n is not None and n < len(x):
         idx = torch.randperm(len(x), generator=torch.Generator().manual_seed(0))[:n]
         x, y = x[idx], y[idx]
-    return x.to(device or def_device), y.to(device or def_device)
+    return x.to(device or def_device, copy=True), y.to(device or def_device, copy=True)   # a copy: the cache stays as read
 
 # %% ../nbs/00_data.ipynb #5e0f3696
 def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange=(-1, 1)):
@@ -196,6 +202,7 @@ class DeviceLoader:
     "Shuffled batches of tensors already on the device, passed through `tfm(x, y) -> (inputs, target)`."
     def __init__(self, x, y, bs=128, shuffle=True, tfm=None, drop_last=False):
         if len(x) != len(y): raise ValueError(f"x and y differ in length: {len(x)} vs {len(y)}.")
+        if bs < 1: raise ValueError(f"bs must be at least 1 (images per batch), got {bs}.")
         self.x, self.y, self.bs, self.shuffle, self.tfm, self.drop_last = x, y, bs, shuffle, tfm, drop_last
 
     def __len__(self): return len(self.x)//self.bs if self.drop_last else math.ceil(len(self.x)/self.bs)

@@ -8,7 +8,8 @@ __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'f
            'results_path', 'load_results', 'record', 'add_results', 'evaluate']
 
 # %% ../nbs/03_fid.ipynb #d23ca6eb
-import csv, fcntl
+import csv, os
+from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 from torcheval.metrics import FrechetInceptionDistance
@@ -139,7 +140,7 @@ class Evaluator:
             ref = torch.load(path, map_location=self.P.device, weights_only=True)
             if ref['stamp'] == stamp: return ref['real'], ref['f_real']
         xt, _ = fashion_mnist('test', device=self.P.device)
-        self.metric.update(to_fid_input(xt), is_real=True)
+        self._update(xt, is_real=True)
         real = {k: getattr(self.metric, k).clone() for k in ('real_sum', 'real_cov_sum', 'num_real_images')}
         f_real = features(self.clf, xt)
         with atomic_write(path) as f: torch.save(dict(stamp=stamp, real=real, f_real=f_real), f)
@@ -151,8 +152,12 @@ class Evaluator:
         x = x.to(self.P.device).float().clamp(-1, 1)   # the one clip to the data range: FID and KID score the same images
         self.metric.reset()
         for k, v in self.real.items(): setattr(self.metric, k, v.clone())
-        for i in range(0, len(x), 1000): self.metric.update(to_fid_input(x[i:i+1000]), is_real=False)
+        self._update(x, is_real=False)
         return dict(fid=self.metric.compute().item(), kid=kid_from_features(self.f_real, features(self.clf, x)), n=len(x))
+
+    def _update(self, x, is_real, bs=1000):
+        "Feed images `x` to the FID metric `bs` at a time (all 10,000 test images at once would take gigabytes)."
+        for i in range(0, len(x), bs): self.metric.update(to_fid_input(x[i:i+bs]), is_real=is_real)
 
     def floor(self, n):
         "FID and KID of `n` training images: the best a generator of `n` images can hope for."
@@ -172,7 +177,7 @@ def load_results(profile):
     "The recorded rows of `profile`, as a list of dicts."
     p = results_path(profile)
     if not p.exists(): return []
-    with open(p, newline='') as f: return list(csv.DictReader(f))
+    with open(p, newline='', encoding='utf-8') as f: return list(csv.DictReader(f))
 
 def record(P, notebook, method, nfe, scores, floor, train_s=None):
     "Add or replace the row (notebook, method, nfe) in profile `P`'s results file; returns the row."
@@ -182,16 +187,29 @@ def record(P, notebook, method, nfe, scores, floor, train_s=None):
     add_results(P.name, [row])
     return row
 
+@contextmanager
+def _file_lock(path):
+    "Hold an exclusive lock on the file `path` across processes (flock; msvcrt on Windows)."
+    with open(path, 'w') as f:
+        if os.name == 'nt':
+            import msvcrt
+            msvcrt.locking(f.fileno(), msvcrt.LK_LOCK, 1)
+            try: yield
+            finally: msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+            fcntl.flock(f, fcntl.LOCK_EX)
+            yield   # closing the file releases the lock
+
 def add_results(profile, new):
     "Merge the rows `new` into `profile`'s results file: each replaces the row with its (notebook, method, nfe), in place, or joins its notebook's rows."
     key = lambda r: (r['notebook'], r['method'], str(r['nfe']))
     p = results_path(profile); p.parent.mkdir(parents=True, exist_ok=True)
-    with open(p.with_suffix('.lock'), 'w') as lock:   # notebooks running side by side write one at a time
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _file_lock(p.with_suffix('.lock')):   # notebooks running side by side write one at a time
         new = {key(r): r for r in new}
         rows = [new.pop(key(r), r) for r in load_results(profile)] + list(new.values())   # a re-run keeps its place,
         rows.sort(key=lambda r: r['notebook'])   # and a new row goes after its notebook's (a stable sort)
-        with atomic_write(p, 'w', newline='') as f:
+        with atomic_write(p, 'w', newline='', encoding='utf-8') as f:
             w = csv.DictWriter(f, FIELDS); w.writeheader(); w.writerows(rows)
 
 def evaluate(ev, samples, notebook, method, nfe, train_s=None):

@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['COMPILE_MODES', 'set_seed', 'EMA', 'train_step', 'adam_one_cycle', 'compiled', 'fit', 'plot_loss',
-           'CheckpointMismatch', 'models_dir', 'save_model', 'load_model', 'cached_model', 'diffusion_trainer']
+           'CheckpointMismatch', 'models_dir', 'save_model', 'load_model', 'kept_rng', 'cached_model',
+           'diffusion_trainer']
 
 # %% ../nbs/02_training.ipynb #4f3832d8
-import copy, math, os, random, time
+import contextlib, copy, math, os, random, time
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
@@ -142,10 +143,17 @@ def load_model(path, model, ck=None):
 # %% ../nbs/02_training.ipynb #27613509
 def _home(p): return '~'/p.relative_to(Path.home()) if p.is_relative_to(Path.home()) else p
 
+@contextlib.contextmanager
+def kept_rng():
+    "Run a block without disturbing the caller's random numbers (Python's, NumPy's and torch's, CPU and GPU)."
+    state = random.getstate(), np.random.get_state()
+    try:
+        with torch.random.fork_rng(): yield
+    finally: random.setstate(state[0]); np.random.set_state(state[1])
+
 def cached_model(name, P, build, train, config=None):
     "Load model `name` of profile `P` if cached with the same `config`, else `train(model) -> fit result` and save; returns (model, config)."
-    with torch.random.fork_rng():   # the same initial weights whatever ran before, and the caller's RNG (CPU and GPU) untouched
-        torch.manual_seed(0); model = build().to(P.device)
+    with kept_rng(): torch.manual_seed(0); model = build().to(P.device)   # the same initial weights whatever ran before
     path = models_dir(P) / f'{name}.pt'
     config = dict(config or {}, profile=P.name)
     try: ck = torch.load(path, map_location='cpu', weights_only=True) if path.exists() else None
@@ -156,7 +164,7 @@ def cached_model(name, P, build, train, config=None):
             print(f"loaded {_home(path)} (trained in {saved.get('train_s', float('nan')):.0f} s)")
             return model.eval(), saved
         except CheckpointMismatch: pass   # same config, but the model's code changed: train it anew
-    res = train(model)
+    with kept_rng(): res = train(model)   # loaded or trained, the caller's random numbers are left as they were
     config.update(train_s=res['seconds'], img_per_s=res['img_per_s'], steps=res['steps'], losses=res['losses'])
     save_model(path, res['model'], config)
     print(f"trained {name} in {res['seconds']:.0f} s ({res['img_per_s']:.0f} img/s), saved {_home(path)}")

@@ -17,7 +17,12 @@ def timestep_embedding(c, dim, max_period=10000):
     return torch.cat([args.sin(), args.cos()], dim=-1)
 
 # %% ../nbs/01_unet.ipynb #d1813163
-def norm(ch): return nn.GroupNorm(min(32, max(1, ch // 4)), ch)
+def norm(ch):
+    "GroupNorm with up to 32 groups of at least 4 channels."
+    g = min(32, max(1, ch // 4))
+    if ch % g: raise ValueError(f"A GroupNorm over {ch} channels needs {g} equal groups, and {ch} is not a multiple of {g}: "
+                                "choose UNet widths (chs) that are multiples of 32, or powers of two.")
+    return nn.GroupNorm(g, ch)
 
 def zero_init(m):
     "`m` with its weights and bias set to zero."
@@ -84,8 +89,15 @@ class UNet(nn.Module):
 
     def forward(self, x, c=None):
         if self.cond and c is None: raise ValueError("This UNet is conditioned (cond=True): pass c, one scalar per image (t, σ or log σ).")
+        k = 2 ** (len(self.chs) - 1)
+        if x.shape[-2] % k or x.shape[-1] % k:
+            raise ValueError(f"Images of {x.shape[-2]}×{x.shape[-1]} pixels: this UNet halves them {len(self.chs) - 1} times, so both sides "
+                             f"must be divisible by {k}. Pad them (Fashion-MNIST's 28 is padded to 32).")
+        if self.cond:
+            c = torch.as_tensor(c, device=x.device, dtype=torch.float32).flatten()
+            if c.numel() not in (1, len(x)): raise ValueError(f"c must be one scalar, or one per image ({len(x)}); got {c.numel()} values.")
         with torch.autocast('cuda', dtype=torch.bfloat16) if x.is_cuda and self.bf16 else contextlib.nullcontext():
-            emb = self.emb_mlp(timestep_embedding(torch.as_tensor(c, device=x.device, dtype=torch.float32).expand(len(x)),
+            emb = self.emb_mlp(timestep_embedding(c.expand(len(x)),
                                                   self.chs[0])) if self.cond else None
             h = self.conv_in(x.contiguous(memory_format=self.fmt))
             hs = [h]
