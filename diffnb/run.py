@@ -6,12 +6,12 @@
 __all__ = ['series_notebooks', 'run_notebook', 'set_aside_checkpoints', 'SeriesFailed', 'run_series', 'main']
 
 # %% ../nbs/11_run.ipynb #b188539e
-import argparse, os, sys, time
-import fastprogress
+import argparse, gc, os, sys, time
+import fastprogress, torch
 from pathlib import Path
 from execnb.nbio import read_nb, nb2str
 from execnb.shell import CaptureShell
-from fastcore.xtras import modified_env
+from fastcore.xtras import modified_env, working_directory
 from .data import atomic_write, get_profile, PROFILES
 from .fid import load_results, results_path
 from .training import models_dir
@@ -22,18 +22,23 @@ def series_notebooks(nbs):
     nbs = Path(nbs)
     return [p for p in sorted(nbs.glob('[0-9][0-9]_*.ipynb')) if '.' not in p.stem and not p.stem.endswith('_run')] + [nbs/'index.ipynb']
 
-def run_notebook(path, out):
-    "Execute the notebook at `path` in its own folder and write it, with outputs, to the folder `out`, replacing an earlier run's."
+def run_notebook(path, out, failed_dir=None):
+    "Execute the notebook at `path` in its own folder and write it, with outputs, to the folder `out` (if it fails, to `failed_dir`, default `out`), replacing an earlier run's."
     fastprogress.fastprogress.NO_BAR = True   # console progress frames would fill the saved outputs
     path, out, cwd = Path(path).resolve(), Path(out).resolve(), os.getcwd()
-    ran, failed = out/path.name, out/f'{path.stem}.failed.ipynb'
-    nb = read_nb(path)
+    ran, failed = out/path.name, Path(failed_dir or out).resolve()/f'{path.stem}.failed.ipynb'
+    nb, sh = read_nb(path), CaptureShell()
     os.chdir(path.parent)
-    try: CaptureShell().run_all(nb, exc_stop=True)
+    try: sh.run_all(nb, exc_stop=True)
     except BaseException:   # an error, or Ctrl-C / a timeout's SIGINT
         _write(nb, failed, stale=None if ran == path else ran); raise   # never remove the notebook itself (out = its folder)
-    finally: os.chdir(cwd)
+    finally: os.chdir(cwd); _free(sh)
     _write(nb, ran, stale=failed)
+
+def _free(sh):
+    "Drop everything the notebook run in `sh` defined (its tensors and models too), so the next notebook starts with the memory free."
+    sh.reset(new_session=False); gc.collect()
+    if torch.cuda.is_available(): torch.cuda.empty_cache()
 
 def _write(nb, dest, stale):
     "Write the executed `nb` to `dest` atomically, without progress frames, and remove `stale`: an earlier run's other outcome."
@@ -62,23 +67,30 @@ class SeriesFailed(RuntimeError):
 
 def run_series(profile=None, out=None, nbs='nbs', only=None, fresh=False):
     "Execute the series under `profile` (default: full on CUDA, cpu otherwise) into `out`; returns the results rows."
-    P = get_profile(profile)
+    P, nbs = get_profile(profile), Path(nbs).resolve()
+    if not (nbs/'index.ipynb').exists(): raise FileNotFoundError(f"{nbs} holds no diffnb series (no index.ipynb): run from the repository, or pass its nbs folder.")
     out = Path(out or Path('runs')/P.name).resolve()
-    paths = [p for p in series_notebooks(nbs) if not only or p.stem in only or p.stem.split('_')[0] in only]
-    if not paths: raise FileNotFoundError(f"No notebooks to run in {Path(nbs).resolve()} (only={only}).")
+    failed_dir = nbs.parent/'runs'/P.name if out == nbs else out   # in place, a failed copy must not sit among the notebooks
+    paths = series_notebooks(nbs)
+    if only is not None:
+        only = [Path(o).stem for o in only]
+        names = {n for p in paths for n in (p.stem, p.stem.split('_')[0])}
+        if unknown := [o for o in only if o not in names]:
+            raise ValueError(f"No notebook called {', '.join(unknown)}; choose from {', '.join(p.stem for p in paths)} (or their numbers).")
+        paths = [p for p in paths if p.stem in only or p.stem.split('_')[0] in only]
     if fresh and (moved := set_aside_checkpoints(P)): print(f"Checkpoints moved to {moved}: every model is trained anew")
     print(f"Running {len(paths)} notebooks with {P}; executed notebooks go to {out}")
     failed = []
     with modified_env(DIFFNB_PROFILE=P.name):   # every notebook reads its profile from here
         for p in paths:
             t0 = time.perf_counter()
-            try: run_notebook(p.resolve(), out)
+            try: run_notebook(p, out, failed_dir)
             except Exception as e:   # not Ctrl-C: that stops the series
                 failed.append(p.name); print(f"  {p.name:<22} {time.perf_counter() - t0:7.0f} s  FAILED: {type(e).__name__}: {e}", flush=True)
             else: print(f"  {p.name:<22} {time.perf_counter() - t0:7.0f} s", flush=True)
     if failed: raise SeriesFailed(f"{len(failed)} of {len(paths)} notebooks failed: {', '.join(failed)}. "
-                                  f"What each printed up to its error is in {out} as NAME.failed.ipynb.")
-    return load_results(P.name)
+                                  f"What each printed up to its error is in {failed_dir} as NAME.failed.ipynb.")
+    with working_directory(nbs): return load_results(P.name)   # the results file the notebooks wrote, wherever we run from
 
 def main(argv=None):
     "Command line: `diffnb_run [--profile cpu] [--out DIR] [--only 05_ddpm ...] [--fresh]`."
@@ -86,15 +98,17 @@ def main(argv=None):
     ap.add_argument('--profile', choices=list(PROFILES), help="smoke, cpu or full (default: $DIFFNB_PROFILE, else full on CUDA, cpu otherwise)")
     ap.add_argument('--out', help="folder for the executed notebooks (default runs/<profile>; `nbs` updates them in place)")
     ap.add_argument('--nbs', default='nbs', help="folder holding the notebooks (default nbs)")
-    ap.add_argument('--only', nargs='*', help="run only these notebooks (names or number prefixes)")
+    ap.add_argument('--only', nargs='+', help="run only these notebooks (names or number prefixes)")
     ap.add_argument('--fresh', action='store_true', help="move this profile's checkpoints aside first, so every model is trained anew")
     args = ap.parse_args(argv)
     failed = None
     try: run_series(args.profile, args.out, args.nbs, args.only, args.fresh)
     except SeriesFailed as e: failed = e   # print what the others recorded, then say which failed
+    except (FileNotFoundError, ValueError) as e: ap.error(str(e))
     name = get_profile(args.profile).name
     cols = ('notebook', 'method', 'nfe', 'fid', 'fid_floor', 'kid', 'n', 'profile', 'device', 'train_s')
-    print(f"\nResults ({results_path(name)}):")
+    with working_directory(args.nbs): path, rows = results_path(name), load_results(name)
+    print(f"\nResults ({path}):")
     print(' | '.join(cols))
-    for r in load_results(name): print(' | '.join(str(r.get(c, '')) for c in cols))
+    for r in rows: print(' | '.join(str(r.get(c, '')) for c in cols))
     if failed: sys.exit(f"diffnb_run: {failed}")
