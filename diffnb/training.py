@@ -65,20 +65,23 @@ def compiled(model, compile):
     return torch.compile(model, mode=None if compile is True else compile)
 
 def fit(model, dl, epochs=1, lr=1e-3, loss_fn=F.mse_loss, wd=0., ema_decay=0.999, seed=42, plot=True, clip=1., compile=False):
-    "Train `model` on `dl` with Adam and one-cycle; returns a dict with the EMA model, losses and timing."
+    "Train `model` on `dl` with Adam and one-cycle; returns a dict with the EMA model, losses and timing (the first step's apart too)."
     if epochs < 1 or len(dl) == 0: raise ValueError(f"Nothing to train on: epochs={epochs}, batches per epoch={len(dl)}.")
     set_seed(seed)
     model.train()
     net = compiled(model, compile)
     total = epochs * len(dl)
     opt, sched = adam_one_cycle(model, lr, total, wd)
-    ema, losses, unread, n_img, every = EMA(model, ema_decay), [], [], 0, max(1, total // 20)
+    ema, losses, unread, n_img, every, first_s = EMA(model, ema_decay), [], [], 0, max(1, total // 20), None
     mb = master_bar(range(epochs))
     t0 = time.perf_counter()
     for epoch in mb:
         for inputs, target in progress_bar(dl, parent=mb):
             unread.append(train_step(net, opt, inputs, target, loss_fn, clip))
             sched.step(); ema.update(model); n_img += len(target)
+            if first_s is None:   # the first step includes compiling and cuDNN's autotuning: timed apart
+                if target.is_cuda: torch.cuda.synchronize(target.device)
+                first_s, first_n = time.perf_counter() - t0, n_img
             if len(unread) == every or len(losses) + len(unread) == total:
                 _read_losses(unread, losses, len(dl)); unread = []
                 mb.child.comment = f'loss {np.mean(losses[-20:]):.4f}'
@@ -87,7 +90,8 @@ def fit(model, dl, epochs=1, lr=1e-3, loss_fn=F.mse_loss, wd=0., ema_decay=0.999
                     mb.update_graph([[range(len(losses)), sm]], [0, total], [0, max(sm[5:] or [1]) * 1.1])
     secs = time.perf_counter() - t0
     model.eval()
-    return dict(model=ema.model, raw=model, losses=losses, seconds=secs, img_per_s=n_img / secs, steps=len(losses))
+    return dict(model=ema.model, raw=model, losses=losses, seconds=secs, img_per_s=n_img / secs, steps=len(losses),
+                first_step_s=first_s, steady_img_per_s=(n_img - first_n) / (secs - first_s) if n_img > first_n else None)
 
 def _read_losses(unread, losses, per_epoch):
     "Append the loss tensors `unread` to `losses` (one GPU sync); stop at the first non-finite one."
@@ -165,9 +169,11 @@ def cached_model(name, P, build, train, config=None):
             return model.eval(), saved
         except CheckpointMismatch: pass   # same config, but the model's code changed: train it anew
     with kept_rng(): res = train(model)   # loaded or trained, the caller's random numbers are left as they were
-    config.update(train_s=res['seconds'], img_per_s=res['img_per_s'], steps=res['steps'], losses=res['losses'])
+    config.update(train_s=res['seconds'], img_per_s=res['img_per_s'], steps=res['steps'], losses=res['losses'],
+                  **{k: res[k] for k in ('first_step_s', 'steady_img_per_s') if res.get(k) is not None})
     save_model(path, res['model'], config)
-    print(f"trained {name} in {res['seconds']:.0f} s ({res['img_per_s']:.0f} img/s), saved {_home(path)}")
+    steady = f"; {res['steady_img_per_s']:.0f} img/s after the first step's {res['first_step_s']:.0f} s" if res.get('steady_img_per_s') else ''
+    print(f"trained {name} in {res['seconds']:.0f} s ({res['img_per_s']:.0f} img/s{steady}), saved {_home(path)}")
     return res['model'].eval(), config
 
 def diffusion_trainer(P, tfm):
