@@ -9,12 +9,12 @@ __all__ = ['ddim_step', 'ddim_sample', 'ddim_ddpm']
 import torch
 from .data import in_batches
 from .ddpm import x0_from_eps, sample_steps
+from .noise import per_image
 
 # %% ../nbs/06_ddim.ipynb #4d06b9ff
 def ddim_step(x, eps, abar, abar_prev, eta=0., clip=1.):
     "One DDIM step from ᾱ to ᾱ_prev (scalars or one per image), given the predicted noise, x̂_0 clipped to [-clip, clip]; returns (x_prev, x̂_0)."
-    shape = (-1,) + (1,)*(x.ndim - 1)
-    abar, abar_prev = (torch.as_tensor(a, dtype=x.dtype, device=x.device).reshape(shape) for a in (abar, abar_prev))
+    abar, abar_prev = per_image(abar, x), per_image(abar_prev, x)
     x0 = x0_from_eps(x, eps, abar, clip)
     one_m = (1 - abar).clamp(min=1e-8)   # ᾱ = 1 (t = 0, a clean image) is allowed
     if clip is not None: eps = (x - abar.sqrt()*x0) / one_m.sqrt()   # the noise that goes with the clipped x̂_0
@@ -30,6 +30,7 @@ def ddim_sample(model, ts, abars, n, eta=0., clip=1., bs=None, shape=(1, 32, 32)
     device = abars.device if device is None else device
     if abars.ndim != 1 or len(ts) != len(abars) or len(ts) < 1:
         raise ValueError(f"ts and abars must be equally long and non-empty, got {len(ts)} and {abars.numel()} ᾱ.")
+    if not ((abars >= 0) & (abars <= 1)).all(): raise ValueError(f"abars must be cumulative ᾱ in [0, 1], got values from {abars.min():.3g} to {abars.max():.3g} (or NaN).")
     if (abars[1:] < abars[:-1]).any(): raise ValueError(f"abars must rise from noisy to clean (small ᾱ first), got {abars[0]:.3g} … {abars[-1]:.3g}: reverse ts and abars.")
     if not 0 <= eta <= 1: raise ValueError(f"eta must be in [0, 1], got {eta}.")
     def one_batch(x):

@@ -10,20 +10,22 @@ import torch
 from .data import in_batches
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
-from .noise import linear_betas, abar_from_betas, noisify
+from .noise import linear_betas, abar_from_betas, noisify, per_image
 
 # %% ../nbs/05_ddpm.ipynb #45c9f1ef
 class DDPMSchedule:
     "The discrete schedule: β, ᾱ (float32, on `device`) and the step count."
     def __init__(self, betas=None, device='cpu'):
-        betas = linear_betas() if betas is None else betas
+        betas = linear_betas() if betas is None else torch.as_tensor(betas, dtype=torch.float64).clone()   # our own copy
+        if betas.ndim != 1 or not len(betas) or not ((betas > 0) & (betas < 1)).all():
+            raise ValueError("betas must be a non-empty 1-D sequence of values in (0, 1), e.g. linear_betas().")
         self.n_steps, self.betas = len(betas), betas.float().to(device)
         self.abar = abar_from_betas(betas).float().to(device)
 
     def noisify(self, x0, y=None):
         "Collate hook: t ~ U{0..n-1} per image; returns ((x_t, t), ε)."
         t = torch.randint(0, self.n_steps, (len(x0),), device=x0.device)
-        xt, eps = noisify(x0, self.abar[t])
+        xt, eps = noisify(x0, self.abar.to(x0.device)[t])   # the schedule may live on another device than the images
         return (xt, t), eps
 
 # %% ../nbs/05_ddpm.ipynb #7a5d3f8c
@@ -36,11 +38,12 @@ def ddpm_model(P):
 # %% ../nbs/05_ddpm.ipynb #26920a75
 def sample_steps(n_steps, steps):
     "`steps` evenly spaced timesteps from n_steps-1 down to 0."
-    if not 1 <= steps <= n_steps: raise ValueError(f"steps must be between 1 and {n_steps}, got {steps}.")
+    if steps != int(steps) or not 1 <= steps <= n_steps: raise ValueError(f"steps must be a whole number between 1 and {n_steps}, got {steps}.")
     return torch.linspace(n_steps - 1, 0, steps).round().long()
 
 def x0_from_eps(xt, eps, abar, clip=1.):
     "x̂_0 = (x_t - √(1-ᾱ)·ε)/√ᾱ, clipped to the data range [-clip, clip] (not clipped if `clip` is None)."
+    abar = per_image(abar, xt)
     x0 = (xt - (1 - abar).sqrt()*eps) / abar.sqrt()
     return x0 if clip is None else x0.clamp(-clip, clip)
 

@@ -12,6 +12,7 @@ from fastprogress.fastprogress import progress_bar
 from .data import in_batches
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
+from .noise import per_image
 
 # %% ../nbs/09_karras.ipynb #12ad9787
 def scalings(sigma, sigma_data):
@@ -24,25 +25,24 @@ def c_noise(sigma):
     "The net's noise input: 1000 × EDM's c_noise = ln(σ)/4, on the scale our UNet's embedding was sized for."
     return torch.as_tensor(sigma).log() * 250
 
-def _bc(v, x): return v.reshape(-1, *[1]*(x.ndim - 1))
-
 class KarrasPrecond(nn.Module):
     "Wrap `net(x, c)` into an EDM denoiser D(x, σ) = c_skip·x + c_out·net(c_in·x, c_noise(σ))."
     def __init__(self, net, sigma_data):
         super().__init__()
         self.net, self.sigma_data = net, sigma_data
     def forward(self, x, sigma):
-        sigma = torch.as_tensor(sigma, dtype=x.dtype, device=x.device).expand(len(x))
-        c_skip, c_out, c_in = (_bc(c, x) for c in scalings(sigma, self.sigma_data))
-        return c_skip*x + c_out*self.net(c_in*x, c_noise(sigma)).to(x.dtype)
+        sigma = per_image(sigma, x).flatten().expand(len(x))
+        c_skip, c_out, c_in = (per_image(c, x) for c in scalings(sigma, self.sigma_data))
+        c = c_noise(sigma.clamp(min=torch.finfo(x.dtype).tiny))   # at σ = 0, c_out = 0 and D = x; log 0 would make the net's output NaN
+        return c_skip*x + c_out*self.net(c_in*x, c).to(x.dtype)
 
 # %% ../nbs/09_karras.ipynb #2226793f
 def karras_noisify(sigma_data, p_mean=-1.2, p_std=1.2):
     "Collate hook: σ ~ lognormal(p_mean, p_std), x = x_0 + σ·n; returns ((c_in·x, c_noise), unit-variance target)."
     def tfm(x0, y=None):
         sigma = (torch.randn(len(x0), device=x0.device)*p_std + p_mean).exp()
-        x = x0 + _bc(sigma, x0)*torch.randn_like(x0)
-        c_skip, c_out, c_in = (_bc(c, x0) for c in scalings(sigma, sigma_data))
+        x = x0 + per_image(sigma, x0)*torch.randn_like(x0)
+        c_skip, c_out, c_in = (per_image(c, x0) for c in scalings(sigma, sigma_data))
         return (c_in*x, c_noise(sigma)), (x0 - c_skip*x)/c_out
     return tfm
 
@@ -61,8 +61,9 @@ def to_d(x, sigma, denoised):
 
 # %% ../nbs/09_karras.ipynb #f06e204b
 def _check_schedule(n, sigma_min, sigma_max):
-    if n < 1: raise ValueError(f"A schedule needs at least 1 step, got n={n}; pass n >= 1.")
+    if n != int(n) or n < 1: raise ValueError(f"A schedule needs at least 1 step, and a whole number of them, got n={n}.")
     if not sigma_min > 0: raise ValueError(f"sigma_min must be > 0, got {sigma_min}; the final 0 is appended for you.")
+    if not math.isfinite(sigma_max): raise ValueError(f"sigma_max must be finite, got {sigma_max}; EDM uses 80.")
     if not sigma_min < sigma_max:
         raise ValueError(f"sigma_min must be below sigma_max, got sigma_min={sigma_min} >= sigma_max={sigma_max}; swap them?")
 
@@ -72,7 +73,7 @@ def _append_zero(sigmas, device, dtype):
 def sigmas_karras(n, sigma_min, sigma_max, rho=7., device='cpu', dtype=torch.float32):
     "The n noise levels of Karras et al. (2022) from `sigma_max` to `sigma_min`, then 0 (n+1 values)."
     _check_schedule(n, sigma_min, sigma_max)
-    if not rho > 0: raise ValueError(f"rho must be > 0, got {rho}; EDM uses 7, and larger values tend to the exponential schedule.")
+    if not 0 < rho < math.inf: raise ValueError(f"rho must be > 0 and finite, got {rho}; EDM uses 7, and ρ → ∞ is sigmas_exponential.")
     ramp = torch.linspace(0, 1, n, dtype=torch.float64)
     lo, hi = sigma_min ** (1 / rho), sigma_max ** (1 / rho)
     return _append_zero((hi + ramp * (lo - hi)) ** rho, device, dtype)

@@ -10,10 +10,16 @@ __all__ = ['SAMPLERS', 'SEED', 'LESSON_CLAIMS', 'get_ancestral_step', 'sample_eu
 # %% ../nbs/10_samplers.ipynb #9b5adf49
 import functools, math, numpy as np, torch
 from .karras import to_d, check_inputs, _denoise, _steps, sample_euler
+from .noise import per_image
+from .cosine import T_MAX
 
 # %% ../nbs/10_samplers.ipynb #c8772346
+def _check_eta(eta):
+    if not eta >= 0: raise ValueError(f"eta must be >= 0 (0: no fresh noise, 1: the full amount), got {eta}.")
+
 def get_ancestral_step(sigma_from, sigma_to, eta=1.):
     "The (sigma_down, sigma_up) of an ancestral step from `sigma_from` to `sigma_to`; `eta` scales the fresh noise."
+    _check_eta(eta)
     if not eta: return sigma_to, 0.
     sigma_up = min(sigma_to, eta * (sigma_to**2 * (sigma_from**2 - sigma_to**2) / sigma_from**2) ** 0.5)
     return (sigma_to**2 - sigma_up**2) ** 0.5, sigma_up
@@ -21,7 +27,7 @@ def get_ancestral_step(sigma_from, sigma_to, eta=1.):
 @torch.no_grad()
 def sample_euler_ancestral(denoiser, x, sigmas, eta=1., s_noise=1., callback=None, disable=False):
     "Euler steps down to sigma_down, then fresh noise of size sigma_up (`s_noise` scales it)."
-    check_inputs(x, sigmas)
+    check_inputs(x, sigmas); _check_eta(eta)
     for i in _steps(sigmas, disable):
         denoised = _denoise(denoiser, x, sigmas[i])
         if callback: callback(dict(x=x, i=i, sigma=sigmas[i], denoised=denoised))
@@ -35,6 +41,7 @@ def sample_euler_ancestral(denoiser, x, sigmas, eta=1., s_noise=1., callback=Non
 def sample_heun(denoiser, x, sigmas, s_churn=0., s_tmin=0., s_tmax=float('inf'), s_noise=1., callback=None, disable=False):
     "Heun's second-order method with EDM's optional churn (Karras et al. 2022, Algorithm 2)."
     check_inputs(x, sigmas)
+    if not s_churn >= 0: raise ValueError(f"s_churn must be >= 0 (0 turns churn off; EDM uses up to about 80), got {s_churn}.")
     n = len(sigmas) - 1
     for i in _steps(sigmas, disable):
         gamma = min(s_churn / n, 2**0.5 - 1) if s_tmin <= sigmas[i] <= s_tmax else 0.
@@ -100,7 +107,7 @@ def sample_dpmpp_2m(denoiser, x, sigmas, callback=None, disable=False):
 @torch.no_grad()
 def sample_dpmpp_2m_sde(denoiser, x, sigmas, eta=1., s_noise=1., callback=None, disable=False):
     "DPM-Solver++(2M) SDE, midpoint variant: DPM++ 2M with extra shrinkage and fresh noise scaled by `eta`."
-    check_inputs(x, sigmas)
+    check_inputs(x, sigmas); _check_eta(eta)
     old_denoised, h_last = None, None
     for i in _steps(sigmas, disable):
         denoised = _denoise(denoiser, x, sigmas[i])
@@ -170,8 +177,8 @@ class EpsDenoiser(torch.nn.Module):
     "The cosine-schedule ε-model `model(x_t, t)` as a denoiser D(x, σ) in σ-space."
     def __init__(self, model): super().__init__(); self.model = model
     def forward(self, x, sigma):
-        sigma = sigma.reshape(-1, *[1]*(x.ndim - 1))
-        t = (sigma.flatten().atan() * 2/math.pi).clamp(max=0.999)   # tan(πt/2) = σ, exact where arccos(√ᾱ) loses digits
+        sigma = per_image(sigma, x)
+        t = (sigma.flatten().atan() * 2/math.pi).clamp(max=T_MAX)   # tan(πt/2) = σ, exact where arccos(√ᾱ) loses digits
         return x - sigma * self.model(x / (1 + sigma**2).sqrt(), t)
 
 # %% ../nbs/10_samplers.ipynb #b4f69a14

@@ -13,13 +13,12 @@ from .training import fit, cached_model, diffusion_trainer
 from .fid import Classifier
 from .ddim import ddim_step
 from .noise import noisify
-from .cosine import abar, cosine_noisify, cosine_times
+from .cosine import abar, cosine_noisify, cosine_times, rand_times
 
 # %% ../nbs/08_tpred.ipynb #3f905139
 def logit_abar_noisify(x0, y=None):
     "Collate hook: cosine-noised images and their logit(ᾱ) as the target."
-    t = torch.rand(len(x0), device=x0.device).clamp(max=0.999)
-    a = abar(t).clamp(1e-6, 1 - 1e-6)
+    a = abar(rand_times(len(x0), x0.device)).clamp(1e-6, 1 - 1e-6)
     return noisify(x0, a)[0], (a/(1 - a)).log()
 
 def flat_mse(pred, target): return F.mse_loss(pred.flatten(), target)
