@@ -173,10 +173,12 @@ def fashion_mnist(split='train', n=None, device=None):
     if split not in FILES: raise ValueError(f"split must be 'train' or 'test', not {split!r}.")
     if n is not None and n < 1: raise ValueError(f"n must be at least 1 (the number of images), or None for all; got {n}.")
     x, y = _load(split)
-    if n is not None and n < len(x):
+    subset = n is not None and n < len(x)
+    if subset:
         idx = torch.randperm(len(x), generator=torch.Generator().manual_seed(0))[:n]
         x, y = x[idx], y[idx]
-    return x.to(device or def_device, copy=True), y.to(device or def_device, copy=True)   # a copy: the cache stays as read
+    dev = device or def_device   # the whole set is copied (indexing already made a subset new): the cache stays as read
+    return x.to(dev, copy=not subset), y.to(dev, copy=not subset)
 
 # %% ../nbs/00_data.ipynb #5e0f3696
 def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange=(-1, 1)):

@@ -9,7 +9,7 @@ __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'r
            'evaluate']
 
 # %% ../nbs/03_fid.ipynb #d23ca6eb
-import csv, os
+import csv, io, os
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -64,9 +64,11 @@ def results_dir():
 def use_committed_classifier(P, config):
     "Put the repository's `results/classifier-<profile>.pt` in the model cache if it has one of this `config`: every FID of the profile is then measured with that feature net."
     committed, cached = results_dir()/f'classifier-{P.name}.pt', models_dir(P)/'classifier.pt'
-    if not committed.exists() or (cached.exists() and cached.read_bytes() == committed.read_bytes()): return
-    if all(torch.load(committed, map_location='cpu', weights_only=True)['config'].get(k) == v for k, v in config.items()):
-        with atomic_write(cached) as f: f.write(committed.read_bytes())
+    if not committed.exists(): return
+    data = committed.read_bytes()
+    if cached.exists() and cached.read_bytes() == data: return
+    if all(torch.load(io.BytesIO(data), map_location='cpu', weights_only=True)['config'].get(k) == v for k, v in config.items()):
+        with atomic_write(cached) as f: f.write(data)
         print(f"FID's feature net: the committed {committed.name}")
 
 def feature_classifier(P):

@@ -73,11 +73,11 @@ def run_series(profile=None, out=None, nbs='nbs', only=None, fresh=False):
     failed_dir = nbs.parent/'runs'/P.name if out == nbs else out   # in place, a failed copy must not sit among the notebooks
     paths = series_notebooks(nbs)
     if only is not None:
-        only = [Path(o).stem for o in only]
-        names = {n for p in paths for n in (p.stem, p.stem.split('_')[0])}
-        if unknown := [o for o in only if o not in names]:
+        names = lambda p: {p.stem, p.stem.split('_')[0]}   # a notebook answers to its name and to its number
+        only = {Path(o).stem for o in only}
+        if unknown := sorted(only - set().union(*map(names, paths))):
             raise ValueError(f"No notebook called {', '.join(unknown)}; choose from {', '.join(p.stem for p in paths)} (or their numbers).")
-        paths = [p for p in paths if p.stem in only or p.stem.split('_')[0] in only]
+        paths = [p for p in paths if names(p) & only]
     if fresh and (moved := set_aside_checkpoints(P)): print(f"Checkpoints moved to {moved}: every model is trained anew")
     print(f"Running {len(paths)} notebooks with {P}; executed notebooks go to {out}")
     failed = []
