@@ -77,12 +77,12 @@ def benchmark_training(chs=(32, 64, 128, 256), n_blocks=2, attn=True, bs=None, s
     if warmup < 0: raise ValueError(f"warmup must be >= 0 (untimed steps before the timed ones), got {warmup}.")
     if kernels < 0: raise ValueError(f"kernels must be >= 0 (rows of the profiler's table; 0 for none), got {kernels}.")
     set_seed(0)
-    x, y = fashion_mnist('train', device=dev if data_on_device else 'cpu')
-    batches = _forever(DeviceLoader(x, y, bs=bs, tfm=karras_noisify(x.std().item()), drop_last=True))
     model = UNet(chs=chs, n_blocks=n_blocks, attn=attn, bf16=bf16, channels_last=channels_last).to(dev).train()
-    gflop = _unet_gflop(tuple(chs), n_blocks, attn)
     net = compiled(model, compile)   # refuses an unknown mode
     if compile and warmup < 3: raise ValueError(f"warmup must be >= 3 when compiling (the first steps compile and, with CUDA graphs, record: they must not be timed), got {warmup}.")
+    gflop = _unet_gflop(tuple(chs), n_blocks, attn)
+    x, y = fashion_mnist('train', device=dev if data_on_device else 'cpu')
+    batches = _forever(DeviceLoader(x, y, bs=bs, tfm=karras_noisify(x.std().item()), drop_last=True))
     opt, sched = adam_one_cycle(model, lr, warmup + steps + PROFILED_STEPS * bool(kernels), fused=fused)
     ema = EMA(model)
     def step():
