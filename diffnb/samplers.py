@@ -58,7 +58,12 @@ def sample_heun(denoiser, x, sigmas, s_churn=0., s_tmin=0., s_tmax=float('inf'),
     return x
 
 # %% ../nbs/10_samplers.ipynb #46d88efc
-_gauss_legendre = functools.lru_cache(np.polynomial.legendre.leggauss)
+@functools.lru_cache
+def _gauss_legendre(order):
+    "Gauss-Legendre nodes and weights on [-1, 1]; cached, so read-only."
+    nodes, weights = np.polynomial.legendre.leggauss(order)
+    nodes.flags.writeable = weights.flags.writeable = False
+    return nodes, weights
 
 def lms_coeff(order, sigmas, i, j):
     "∫ from `sigmas[i]` to `sigmas[i+1]` of the Lagrange basis polynomial through sigmas[i], …, sigmas[i-order+1] that is 1 at sigmas[i-j]."
