@@ -14,7 +14,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from .data import def_device, device_name, fashion_mnist, get_profile, PROFILES, DeviceLoader
 from .unet import UNet
 from .karras import karras_noisify
-from .training import EMA, set_seed, train_step, adam_one_cycle, compiled, COMPILE_MODES
+from .training import EMA, set_seed, train_step, adam_one_cycle, compiled, COMPILE_MODES, _sync
 
 # %% ../nbs/12_benchmark.ipynb #981264c2
 EPOCH_IMAGES, GOAL_EPOCHS, GOAL_MINUTES = 60_000, 25, 2
@@ -24,12 +24,6 @@ def goal_img_per_s():
     return EPOCH_IMAGES * GOAL_EPOCHS / (GOAL_MINUTES * 60)
 
 # %% ../nbs/12_benchmark.ipynb #af920714
-def _sync(device):
-    "Wait until `device` has finished its queued work."
-    device = torch.device(device)
-    if device.type == 'cuda': torch.cuda.synchronize(device)
-    elif device.type == 'mps': torch.mps.synchronize()
-
 def matmul_tflops(device=def_device, dtype=None, n=None, iters=None):
     "The measured rate of an `n`×`n` matmul on `device` in TFLOP/s (bf16 and n=4096 on CUDA, float32 and n=1024 otherwise)."
     cuda = torch.device(device).type == 'cuda'
@@ -60,7 +54,7 @@ def top_kernels(step, device, rows=15):
     with profile(activities=[ProfilerActivity.CPU] + [ProfilerActivity.CUDA] * cuda) as prof:
         for _ in range(PROFILED_STEPS): step()
         _sync(device)
-    return prof.key_averages().table(sort_by='self_device_time_total' if cuda else 'self_cpu_time_total', row_limit=rows)
+    return prof.key_averages().table(sort_by='self_cuda_time_total' if cuda else 'self_cpu_time_total', row_limit=rows)
 
 def benchmark_training(chs=(32, 64, 128, 256), n_blocks=2, attn=True, bs=None, steps=None, warmup=None, compile=False,
                        bf16=True, channels_last=True, fused=True, data_on_device=True, read_loss=False,
@@ -70,20 +64,23 @@ def benchmark_training(chs=(32, 64, 128, 256), n_blocks=2, attn=True, bs=None, s
     cuda = dev.type == 'cuda'
     if bs is None: bs = 512 if cuda else 32
     if steps is None: steps = 50 if cuda else 3
-    if warmup is None: warmup = 5 if cuda else 1
+    if warmup is None: warmup = 5 if cuda else 3 if compile else 1
     if steps < 1: raise ValueError(f"steps must be >= 1 (the number of timed training steps), got {steps}.")
     if bs < 1: raise ValueError(f"bs must be >= 1 (images per batch), got {bs}.")
     if bs > EPOCH_IMAGES: raise ValueError(f"bs must be at most the {EPOCH_IMAGES:,} training images, got {bs}.")
     if warmup < 0: raise ValueError(f"warmup must be >= 0 (untimed steps before the timed ones), got {warmup}.")
     if kernels < 0: raise ValueError(f"kernels must be >= 0 (rows of the profiler's table; 0 for none), got {kernels}.")
+    if peak_tflops is not None and not peak_tflops > 0: raise ValueError(f"peak_tflops must be > 0 (or None to measure it), got {peak_tflops}.")
     set_seed(0)
     model = UNet(chs=chs, n_blocks=n_blocks, attn=attn, bf16=bf16, channels_last=channels_last).to(dev).train()
     net = compiled(model, compile)   # refuses an unknown mode
-    if compile and warmup < 3: raise ValueError(f"warmup must be >= 3 when compiling (the first steps compile and, with CUDA graphs, record: they must not be timed), got {warmup}.")
+    _check_warmup(compile, warmup)
     gflop = _unet_gflop(tuple(chs), n_blocks, attn)
     x, y = fashion_mnist('train', device=dev if data_on_device else 'cpu')
     batches = _forever(DeviceLoader(x, y, bs=bs, tfm=karras_noisify(x.std().item()), drop_last=True))
     opt, sched = adam_one_cycle(model, lr, warmup + steps + PROFILED_STEPS * bool(kernels), fused=fused)
+    if kernels and cuda:   # start the profiler once before CUDA graphs are recorded (PyTorch's "Profiling torch.compile")
+        with torch.autograd.profiler.profile(): pass
     ema = EMA(model)
     def step():
         inputs, target = next(batches)
@@ -110,6 +107,11 @@ def benchmark_training(chs=(32, 64, 128, 256), n_blocks=2, attn=True, bs=None, s
 def _unet_gflop(chs, n_blocks, attn):
     "`train_flops_per_image` of a UNet with this architecture (counted once: FLOPs depend on shapes only)."
     with torch.device('meta'): return train_flops_per_image(UNet(chs=chs, n_blocks=n_blocks, attn=attn))
+
+def _check_warmup(compile, warmup):
+    "Refuse to time a compiled model after fewer than 3 warm-up steps."
+    if compile and warmup is not None and warmup < 3:
+        raise ValueError(f"warmup must be >= 3 when compiling (the first steps compile and, with CUDA graphs, record: they must not be timed), got {warmup}.")
 
 def _forever(dl):
     "The batches of `dl`, epoch after epoch."
@@ -149,6 +151,8 @@ PLAIN = dict(data_on_device=False, read_loss=True, fused=False, channels_last=Fa
 
 def lever_ladder(levers=LEVERS, repeats=1, **kw):
     "Time `benchmark_training(**kw)` with every lever off, then with `levers` switched on one by one, keeping the fastest of `repeats` rounds; returns [(name, result)]."
+    if repeats < 1: raise ValueError(f"repeats must be >= 1 (rounds through all the stages), got {repeats}.")
+    _check_warmup(any(c.get('compile') for _, c in levers), kw.get('warmup'))   # before any stage runs
     if not kw.get('peak_tflops'): kw['peak_tflops'] = matmul_tflops(kw.get('device', def_device))   # one peak, so MFU compares rows
     names, stages, settings = ['plain PyTorch loop'], [dict(PLAIN)], dict(PLAIN)
     for name, change in levers:
@@ -180,7 +184,7 @@ def main(argv=None):
     ap.add_argument('--attn', action=argparse.BooleanOptionalAction, default=None, help="self-attention at the two lowest resolutions (default on)")
     ap.add_argument('--bs', type=int, help="batch size (default 512 on CUDA, 32 otherwise)")
     ap.add_argument('--steps', type=int, help="timed training steps (default 50 on CUDA, 3 otherwise)")
-    ap.add_argument('--warmup', type=int, help="untimed steps before them (default 5 on CUDA, 1 otherwise)")
+    ap.add_argument('--warmup', type=int, help="untimed steps before them (default 5 on CUDA, otherwise 1, or 3 when compiling)")
     ap.add_argument('--compile', action='store_true', help="torch.compile the model")
     ap.add_argument('--compile-mode', choices=COMPILE_MODES, help="torch.compile the model in this mode (implies --compile)")
     ap.add_argument('--kernels', type=int, default=0, metavar='N',
@@ -191,7 +195,9 @@ def main(argv=None):
     compile = args.compile_mode or args.compile
     try: dev = torch.device(args.device)
     except RuntimeError: ap.error(f"--device {args.device!r} is not a device torch knows: cpu, cuda, cuda:1, mps, ...")
-    if dev.type == 'cuda' and not torch.cuda.is_available(): ap.error(f"--device {args.device}, but torch sees no CUDA GPU here: leave --device out, or use cpu.")
+    if dev.type == 'cuda' and (dev.index or 0) >= torch.cuda.device_count():
+        ap.error(f"--device {args.device}, but torch sees {torch.cuda.device_count()} CUDA GPUs here: leave --device out, or use cpu.")
+    if dev.type == 'mps' and not torch.backends.mps.is_available(): ap.error("--device mps, but MPS is not available here: leave --device out, or use cpu.")
     if args.levers and args.kernels: ap.error("--kernels profiles a single run: leave out --levers, or --kernels")
     kw = {}
     if args.profile:

@@ -64,6 +64,12 @@ def compiled(model, compile):
         raise ValueError(f"compile must be False, True or one of {', '.join(COMPILE_MODES)}, got {compile!r}.")
     return torch.compile(model, mode=None if compile is True else compile)
 
+def _sync(device):
+    "Wait until `device` has finished its queued work."
+    device = torch.device(device)
+    if device.type == 'cuda': torch.cuda.synchronize(device)
+    elif device.type == 'mps': torch.mps.synchronize()
+
 def fit(model, dl, epochs=1, lr=1e-3, loss_fn=F.mse_loss, wd=0., ema_decay=0.999, seed=42, plot=True, clip=1., compile=False):
     "Train `model` on `dl` with Adam and one-cycle; returns a dict with the EMA model, losses and timing (the first step's apart too)."
     if epochs < 1 or len(dl) == 0: raise ValueError(f"Nothing to train on: epochs={epochs}, batches per epoch={len(dl)}.")
@@ -80,7 +86,7 @@ def fit(model, dl, epochs=1, lr=1e-3, loss_fn=F.mse_loss, wd=0., ema_decay=0.999
             unread.append(train_step(net, opt, inputs, target, loss_fn, clip))
             sched.step(); ema.update(model); n_img += len(target)
             if first_s is None:   # the first step includes compiling and cuDNN's autotuning: timed apart
-                if target.is_cuda: torch.cuda.synchronize(target.device)
+                _sync(target.device)
                 first_s, first_n = time.perf_counter() - t0, n_img
             if len(unread) == every or len(losses) + len(unread) == total:
                 _read_losses(unread, losses, len(dl)); unread = []
@@ -88,7 +94,7 @@ def fit(model, dl, epochs=1, lr=1e-3, loss_fn=F.mse_loss, wd=0., ema_decay=0.999
                 if plot:
                     sm = _smooth(losses)
                     mb.update_graph([[range(len(losses)), sm]], [0, total], [0, max(sm[5:] or [1]) * 1.1])
-    secs = time.perf_counter() - t0
+    _sync(target.device); secs = time.perf_counter() - t0
     model.eval()
     return dict(model=ema.model, raw=model, losses=losses, seconds=secs, img_per_s=n_img / secs, steps=len(losses),
                 first_step_s=first_s, steady_img_per_s=(n_img - first_n) / (secs - first_s) if n_img > first_n else None)
@@ -149,7 +155,7 @@ def _home(p): return '~'/p.relative_to(Path.home()) if p.is_relative_to(Path.hom
 
 @contextlib.contextmanager
 def kept_rng():
-    "Run a block without disturbing the caller's random numbers (Python's, NumPy's and torch's, CPU and GPU)."
+    "Run a block without disturbing the caller's random numbers (Python's, NumPy's and torch's, on the CPU and CUDA GPUs)."
     state = random.getstate(), np.random.get_state()
     try:
         with torch.random.fork_rng(): yield
@@ -172,7 +178,7 @@ def cached_model(name, P, build, train, config=None):
     config.update(train_s=res['seconds'], img_per_s=res['img_per_s'], steps=res['steps'], losses=res['losses'],
                   **{k: res[k] for k in ('first_step_s', 'steady_img_per_s') if res.get(k) is not None})
     save_model(path, res['model'], config)
-    steady = f"; {res['steady_img_per_s']:.0f} img/s after the first step's {res['first_step_s']:.0f} s" if res.get('steady_img_per_s') else ''
+    steady = f"; {res['steady_img_per_s']:.0f} img/s after the first step's {res['first_step_s']:.1f} s" if res.get('steady_img_per_s') else ''
     print(f"trained {name} in {res['seconds']:.0f} s ({res['img_per_s']:.0f} img/s{steady}), saved {_home(path)}")
     return res['model'].eval(), config
 
