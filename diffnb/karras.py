@@ -7,7 +7,7 @@ __all__ = ['SIGMA_MIN', 'SIGMA_MAX', 'scalings', 'c_noise', 'KarrasPrecond', 'ka
            'sigmas_karras', 'sigmas_exponential', 'check_inputs', 'sample_euler', 'generate']
 
 # %% ../nbs/09_karras.ipynb #f744647b
-import math, torch, torch.nn as nn
+import math, numbers, torch, torch.nn as nn
 from fastprogress.fastprogress import progress_bar
 from .data import in_batches
 from .unet import unet_for
@@ -25,11 +25,16 @@ def c_noise(sigma):
     "The net's noise input: 1000 × EDM's c_noise = ln(σ)/4, on the scale our UNet's embedding was sized for."
     return torch.as_tensor(sigma).log() * 250
 
+def _check_sigma_data(sigma_data):
+    "`sigma_data` if it is a positive, finite number; else a ValueError saying what to pass."
+    if isinstance(sigma_data, numbers.Real) and math.isfinite(sigma_data) and sigma_data > 0: return sigma_data
+    raise ValueError(f"sigma_data must be a positive number, the data's standard deviation (e.g. x.std().item()), got {sigma_data!r}.")
+
 class KarrasPrecond(nn.Module):
     "Wrap `net(x, c)` into an EDM denoiser D(x, σ) = c_skip·x + c_out·net(c_in·x, c_noise(σ))."
     def __init__(self, net, sigma_data):
         super().__init__()
-        self.net, self.sigma_data = net, sigma_data
+        self.net, self.sigma_data = net, _check_sigma_data(sigma_data)
     def forward(self, x, sigma):
         sigma = per_image(sigma, x).flatten().expand(len(x))
         c_skip, c_out, c_in = (per_image(c, x) for c in scalings(sigma, self.sigma_data))
@@ -39,6 +44,7 @@ class KarrasPrecond(nn.Module):
 # %% ../nbs/09_karras.ipynb #2226793f
 def karras_noisify(sigma_data, p_mean=-1.2, p_std=1.2):
     "Collate hook: σ ~ lognormal(p_mean, p_std), x = x_0 + σ·n; returns ((c_in·x, c_noise), unit-variance target)."
+    _check_sigma_data(sigma_data)
     def tfm(x0, y=None):
         sigma = (torch.randn(len(x0), device=x0.device)*p_std + p_mean).exp()
         x = x0 + per_image(sigma, x0)*torch.randn_like(x0)

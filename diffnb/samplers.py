@@ -160,6 +160,13 @@ SEED = ', seed '   # rows repeating a configuration with another starting noise:
 
 # %% ../nbs/10_samplers.ipynb #d78525f0
 import re
+from matplotlib.ticker import NullFormatter
+
+def _plain_log_ticks(axis, lo, hi):
+    "Label a log `axis` at the round numbers 1, 2, 3, 5, 10, 20, … between `lo` and `hi`, written plainly (30, not 3×10¹)."
+    ticks = [m * 10.**e for e in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1) for m in (1, 2, 3, 5) if lo <= m * 10.**e <= hi]
+    axis.set_ticks(ticks, [f'{t:g}' for t in ticks]); axis.set_minor_formatter(NullFormatter())
+
 def plot_fid_vs_nfe(rows, ax=None, title=None):
     "Plot FID/floor against NFE for results `rows` (one profile), one line per method family (seed repeats left out)."
     import matplotlib.pyplot as plt
@@ -175,6 +182,7 @@ def plot_fid_vs_nfe(rows, ax=None, title=None):
                 color=plt.cm.tab20(i % 20))   # hollow markers: points that coincide stay visible
     ax.set_xscale('log'); ax.set_yscale('log'); ax.set_xlabel('NFE (model evaluations)'); ax.set_ylabel('FID / floor')
     ax.axhline(1, color='k', lw=.5); ax.legend(fontsize=7, loc='upper left', bbox_to_anchor=(1.01, 1)); ax.set_title(title or '')
+    _plain_log_ticks(ax.xaxis, *ax.get_xlim()); _plain_log_ticks(ax.yaxis, *ax.get_ylim())
     return ax
 
 # %% ../nbs/10_samplers.ipynb #526d56e7
