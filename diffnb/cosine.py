@@ -11,6 +11,7 @@ import math, torch
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
 from .noise import noisify
+from .ddpm import _whole
 from .ddim import ddim_sample
 
 # %% ../nbs/07_cosine.ipynb #1bebfb9b
@@ -52,9 +53,9 @@ def cosine_model(P, scale=1.):
 # %% ../nbs/07_cosine.ipynb #4e4d07e2
 def cosine_times(steps, device='cpu'):
     "DDIM times steps/steps, …, 1/steps (the first clamped at `T_MAX`, as in training) and their ᾱ."
-    if steps != int(steps) or not 1 <= steps <= 999:
+    if not _whole(steps) or not 1 <= steps <= 999:
         raise ValueError(f"steps must be a whole number between 1 and 999 (more would repeat t = {T_MAX}, where training stops), got {steps}.")
-    ts = (torch.arange(steps, 0, -1, device=device) / steps).clamp(max=T_MAX)
+    ts = (torch.arange(int(steps), 0, -1, device=device) / steps).clamp(max=T_MAX)
     return ts, abar(ts)
 
 def cosine_sample(model, n, steps, eta=0., scale=1., device='cpu', **kw):

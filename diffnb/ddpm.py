@@ -6,7 +6,7 @@
 __all__ = ['DDPMSchedule', 'ddpm_model', 'sample_steps', 'x0_from_eps', 'ddpm_sample']
 
 # %% ../nbs/05_ddpm.ipynb #cba07b6f
-import torch
+import math, numbers, torch
 from .data import in_batches
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
@@ -18,7 +18,8 @@ class DDPMSchedule:
     def __init__(self, betas=None, device='cpu'):
         betas = linear_betas() if betas is None else torch.as_tensor(betas, dtype=torch.float64).clone()   # our own copy
         if betas.ndim != 1 or not len(betas) or not ((betas > 0) & (betas < 1)).all():
-            raise ValueError("betas must be a non-empty 1-D sequence of values in (0, 1), e.g. linear_betas().")
+            got = f"shape {tuple(betas.shape)}" + (f", values from {betas.min():.3g} to {betas.max():.3g}" if betas.numel() else '')
+            raise ValueError(f"betas must be a non-empty 1-D sequence of values in (0, 1), e.g. linear_betas(); got {got}.")
         self.n_steps, self.betas = len(betas), betas.float().to(device)
         self.abar = abar_from_betas(betas).float().to(device)
 
@@ -36,10 +37,14 @@ def ddpm_model(P):
     return cached_model('ddpm', P, lambda: unet_for(P), train, dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train))
 
 # %% ../nbs/05_ddpm.ipynb #26920a75
+def _whole(n):
+    "Whether `n` is a whole number: an int, or a float such as 200.0 (not NaN, inf, a string or a tensor)."
+    return isinstance(n, numbers.Real) and math.isfinite(n) and n == int(n)
+
 def sample_steps(n_steps, steps):
     "`steps` evenly spaced timesteps from n_steps-1 down to 0."
-    if steps != int(steps) or not 1 <= steps <= n_steps: raise ValueError(f"steps must be a whole number between 1 and {n_steps}, got {steps}.")
-    return torch.linspace(n_steps - 1, 0, steps).round().long()
+    if not _whole(steps) or not 1 <= steps <= n_steps: raise ValueError(f"steps must be a whole number between 1 and {n_steps}, got {steps!r}.")
+    return torch.linspace(n_steps - 1, 0, int(steps)).round().long()
 
 def x0_from_eps(xt, eps, abar, clip=1.):
     "x̂_0 = (x_t - √(1-ᾱ)·ε)/√ᾱ, clipped to the data range [-clip, clip] (not clipped if `clip` is None)."

@@ -13,6 +13,7 @@ from .data import in_batches
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
 from .noise import per_image
+from .ddpm import _whole
 
 # %% ../nbs/09_karras.ipynb #12ad9787
 def scalings(sigma, sigma_data):
@@ -67,7 +68,7 @@ def to_d(x, sigma, denoised):
 
 # %% ../nbs/09_karras.ipynb #f06e204b
 def _check_schedule(n, sigma_min, sigma_max):
-    if n != int(n) or n < 1: raise ValueError(f"A schedule needs at least 1 step, and a whole number of them, got n={n}.")
+    if not _whole(n) or n < 1: raise ValueError(f"A schedule needs at least 1 step, and a whole number of them, got n={n!r}.")
     if not sigma_min > 0: raise ValueError(f"sigma_min must be > 0, got {sigma_min}; the final 0 is appended for you.")
     if not math.isfinite(sigma_max): raise ValueError(f"sigma_max must be finite, got {sigma_max}; EDM uses 80.")
     if not sigma_min < sigma_max:
@@ -80,14 +81,14 @@ def sigmas_karras(n, sigma_min, sigma_max, rho=7., device='cpu', dtype=torch.flo
     "The n noise levels of Karras et al. (2022) from `sigma_max` to `sigma_min`, then 0 (n+1 values)."
     _check_schedule(n, sigma_min, sigma_max)
     if not 0 < rho < math.inf: raise ValueError(f"rho must be > 0 and finite, got {rho}; EDM uses 7, and ρ → ∞ is sigmas_exponential.")
-    ramp = torch.linspace(0, 1, n, dtype=torch.float64)
+    ramp = torch.linspace(0, 1, int(n), dtype=torch.float64)
     lo, hi = sigma_min ** (1 / rho), sigma_max ** (1 / rho)
     return _append_zero((hi + ramp * (lo - hi)) ** rho, device, dtype)
 
 def sigmas_exponential(n, sigma_min, sigma_max, device='cpu', dtype=torch.float32):
     "n noise levels evenly spaced in log σ from `sigma_max` to `sigma_min`, then 0 (n+1 values)."
     _check_schedule(n, sigma_min, sigma_max)
-    return _append_zero(torch.linspace(math.log(sigma_max), math.log(sigma_min), n, dtype=torch.float64).exp(), device, dtype)
+    return _append_zero(torch.linspace(math.log(sigma_max), math.log(sigma_min), int(n), dtype=torch.float64).exp(), device, dtype)
 
 # %% ../nbs/09_karras.ipynb #cecae0d4
 def check_inputs(x, sigmas):

@@ -19,7 +19,11 @@ def scaled_linear_betas(n=1000, beta_start=0.00085, beta_end=0.012):
     return torch.linspace(beta_start**0.5, beta_end**0.5, n, dtype=torch.float64)**2
 
 def mix(x, beta, eps=None):
-    "One step of the forward process: √(1-β)·x + √β·ε."
+    "One step of the forward process: √(1-β)·x + √β·ε, with one β in [0, 1] for the whole batch."
+    b = torch.as_tensor(beta)
+    if b.numel() != 1 or not 0 <= b.item() <= 1:
+        raise ValueError(f"beta must be one number in [0, 1] (the fraction of the variance replaced by noise), got {beta!r}; "
+                         "for one noise level per image, jump there with noisify.")
     eps = torch.randn_like(x) if eps is None else eps
     return (1 - beta)**0.5 * x + beta**0.5 * eps
 
