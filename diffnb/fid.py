@@ -121,6 +121,11 @@ class FID64(FrechetInceptionDistance):
 # %% ../nbs/03_fid.ipynb #9116f307
 def kid_from_features(f1, f2, n_subsets=100, subset_size=1000, seed=0):
     "Unbiased KID (polynomial-kernel MMD²) between feature sets, averaged over random subsets."
+    if f1.ndim != 2 or f2.ndim != 2 or f1.shape[1] != f2.shape[1]:
+        raise ValueError(f"Expected two feature matrices (N, d) of the same width d, got shapes {tuple(f1.shape)} and {tuple(f2.shape)}.")
+    if min(len(f1), len(f2)) < 2 or n_subsets < 1 or subset_size < 2:
+        raise ValueError(f"KID needs at least 2 rows of features on each side, n_subsets >= 1 and subset_size >= 2; got {len(f1)} "
+                         f"and {len(f2)} rows, n_subsets={n_subsets}, subset_size={subset_size}.")
     g = torch.Generator().manual_seed(seed)
     m, d = min(subset_size, len(f1), len(f2)), f1.shape[1]
     f1, f2 = f1.double().cpu(), f2.double().cpu()
@@ -137,7 +142,7 @@ def check_images(x, lo=-1., hi=1., tol=0.5):
     if not torch.is_tensor(x) or x.ndim != 4: raise ValueError(f"Expected a tensor of images (N, 1, 32, 32), got {getattr(x, 'shape', type(x))}.")
     if x.shape[1] != 1: raise ValueError(f"Expected 1 channel (grayscale), got {x.shape[1]}: pass images as (N, 1, 32, 32).")
     if tuple(x.shape[2:]) != (32, 32): raise ValueError(f"Expected 32×32 images, got {tuple(x.shape[2:])}.")
-    if len(x) < 2: raise ValueError("FID needs at least 2 images.")
+    if len(x) < 2: raise ValueError(f"FID needs at least 2 images, got {len(x)}: score a sample of thousands, as the profiles do (n_fid).")
     if not torch.isfinite(x).all(): raise ValueError(f"{(~torch.isfinite(x)).sum().item()} values are NaN or infinite: the sampler diverged.")
     if x.min() < lo - tol or x.max() > hi + tol:
         raise ValueError(f"Values span [{x.min().item():.2f}, {x.max().item():.2f}], far outside the data range [{lo}, {hi}]: "
