@@ -8,7 +8,7 @@ __all__ = ['def_device', 'PROFILES', 'FILES', 'CLASSES', 'Profile', 'device_name
            'read_idx', 'fashion_mnist', 'show_images', 'DeviceLoader', 'train_loader']
 
 # %% ../nbs/00_data.ipynb #ce539918
-import gzip, math, os, shutil, struct, tempfile
+import gzip, math, os, shutil, struct, tempfile, zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -72,8 +72,8 @@ def in_batches(sample, n, shape, device, bs=None):
     return torch.cat([sample(x_T[i:i+bs]) for i in progress_bar(range(0, n, bs), leave=False)])
 
 def get_profile(name=None, device=None):
-    "The `Profile` called `name`, else `$DIFFNB_PROFILE`, else `full` on CUDA and `cpu` otherwise."
-    name = name or os.environ.get('DIFFNB_PROFILE') or ('full' if def_device == 'cuda' else 'cpu')
+    "The `Profile` called `name`, else `$DIFFNB_PROFILE`, else `full` on a CUDA `device` (default `def_device`) and `cpu` otherwise."
+    name = name or os.environ.get('DIFFNB_PROFILE') or ('full' if torch.device(device or def_device).type == 'cuda' else 'cpu')
     if name not in PROFILES:
         raise ValueError(f"Unknown profile {name!r}: DIFFNB_PROFILE must be one of {', '.join(PROFILES)}.")
     return replace(PROFILES[name], device=device or def_device)
@@ -147,7 +147,7 @@ def read_idx(path, count=None):
     path = Path(path)
     try:
         with gzip.open(path) as f: raw = f.read()
-    except (OSError, EOFError) as e: raise IDXError(f"{path}: not a readable gzip file ({e}); delete it and fetch it again.") from None
+    except (OSError, EOFError, zlib.error) as e: raise IDXError(f"{path}: not a readable gzip file ({e}); delete it and fetch it again.") from None
     if len(raw) < 4 or raw[0] != 0 or raw[1] != 0 or raw[2] != 0x08 or not 1 <= raw[3] <= 4:
         raise IDXError(f"{path}: bad magic number {raw[:4].hex()} (expected 000008 followed by 01-04).")
     ndim = raw[3]
@@ -185,6 +185,7 @@ def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange
     "Show a batch of images (N, C, H, W) in `vrange` as a grid, optionally titled."
     imgs = imgs.detach().float().cpu()
     n = len(imgs)
+    if not n: raise ValueError("No images to show: the batch is empty.")
     ncols = ncols or min(n, 8)
     nrows = math.ceil(n / ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*imsize, nrows*imsize*(1.25 if titles is not None else 1)), squeeze=False)

@@ -11,6 +11,7 @@ import contextlib, math, torch, torch.nn as nn, torch.nn.functional as F
 # %% ../nbs/01_unet.ipynb #3c5e4680
 def timestep_embedding(c, dim, max_period=10000):
     "Sinusoidal embedding (N, dim) of the scalars `c` (N,)."
+    if dim % 2: raise ValueError(f"dim must be even (half sines, half cosines), got {dim}: choose an even first UNet width.")
     half = dim // 2
     freqs = torch.exp(-math.log(max_period) * torch.arange(half, device=c.device, dtype=torch.float32) / half)
     args = c.float()[:, None] * freqs[None]
@@ -51,6 +52,8 @@ class SelfAttention(nn.Module):
     def __init__(self, ch, head_dim=32):
         super().__init__()
         self.nheads = max(1, ch // head_dim)
+        if ch % self.nheads: raise ValueError(f"Self-attention splits {ch} channels into {self.nheads} heads of about {head_dim}, and {ch} is not a "
+                                              f"multiple of {self.nheads}: choose widths that are multiples of {head_dim} (or below {2*head_dim}), or attn=False.")
         self.norm, self.qkv, self.proj = norm(ch), nn.Conv2d(ch, 3*ch, 1), zero_init(nn.Conv2d(ch, ch, 1))
 
     def forward(self, x):
