@@ -8,18 +8,20 @@ __all__ = ['SAMPLERS', 'SEED', 'LESSON_CLAIMS', 'get_ancestral_step', 'sample_eu
            'plot_fid_vs_nfe', 'EpsDenoiser', 'seed_spread', 'lesson_orderings']
 
 # %% ../nbs/10_samplers.ipynb #9b5adf49
-import functools, math, numpy as np, torch
+import functools, math, numbers, numpy as np, torch
+from .ddpm import _whole
 from .karras import to_d, check_inputs, _denoise, _steps, sample_euler
 from .noise import per_image
 from .cosine import T_MAX
 
 # %% ../nbs/10_samplers.ipynb #c8772346
 def _check_eta(eta):
-    if not eta >= 0: raise ValueError(f"eta must be >= 0 (0: no fresh noise, 1: the full amount), got {eta}.")
+    if not (isinstance(eta, numbers.Real) and eta >= 0): raise ValueError(f"eta must be >= 0, a number (0: no fresh noise, 1: the full amount), got {eta!r}.")
 
 def get_ancestral_step(sigma_from, sigma_to, eta=1.):
     "The (sigma_down, sigma_up) of an ancestral step from `sigma_from` to `sigma_to`; `eta` scales the fresh noise."
     _check_eta(eta)
+    if sigma_to > sigma_from: raise ValueError(f"An ancestral step goes down in noise: sigma_to ({float(sigma_to):.4g}) must be <= sigma_from ({float(sigma_from):.4g}).")
     if not eta: return sigma_to, 0.
     sigma_up = min(sigma_to, eta * (sigma_to**2 * (sigma_from**2 - sigma_to**2) / sigma_from**2) ** 0.5)
     return (sigma_to**2 - sigma_up**2) ** 0.5, sigma_up
@@ -67,6 +69,9 @@ def _gauss_legendre(order):
 
 def lms_coeff(order, sigmas, i, j):
     "∫ from `sigmas[i]` to `sigmas[i+1]` of the Lagrange basis polynomial through sigmas[i], …, sigmas[i-order+1] that is 1 at sigmas[i-j]."
+    if not (_whole(order) and _whole(i) and _whole(j) and 0 <= j < order <= i + 1):
+        raise ValueError(f"lms_coeff needs whole numbers with 0 <= j < order <= i + 1 (the polynomial goes through sigmas[i], …, "
+                         f"sigmas[i-order+1]), got order={order!r}, i={i!r}, j={j!r}.")
     nodes, weights = _gauss_legendre(order)
     a, b = sigmas[i], sigmas[i + 1]
     tau = a + (b - a) * (nodes + 1) / 2
@@ -76,7 +81,7 @@ def lms_coeff(order, sigmas, i, j):
 @torch.no_grad()
 def sample_lms(denoiser, x, sigmas, order=4, callback=None, disable=False):
     "Linear multistep: integrate the polynomial through the last `order` derivatives over each step."
-    if order < 1: raise ValueError(f"order must be >= 1 (the number of past derivatives used; 1 is Euler), got {order}.")
+    if not (_whole(order) and order >= 1): raise ValueError(f"order must be a whole number >= 1 (the number of past derivatives used; 1 is Euler), got {order!r}.")
     check_inputs(x, sigmas)
     sigmas_np, ds = sigmas.double().cpu().numpy(), []
     for i in _steps(sigmas, disable):
@@ -146,13 +151,13 @@ def _check_name(sampler):
 def nfe_of(sampler, steps):
     "Model calls `SAMPLERS[sampler]` makes over `steps` steps ending at σ = 0 (Heun: 2·steps − 1, others: steps)."
     _check_name(sampler)
-    if steps < 1: raise ValueError(f"A sampler takes at least 1 step, got {steps}.")
+    if not (_whole(steps) and steps >= 1): raise ValueError(f"A sampler takes a whole number of steps, at least 1 step, got {steps!r}.")
     return 2 * steps - 1 if sampler == 'heun' else steps
 
 def steps_for_nfe(sampler, nfe):
     "The most steps of `sampler` that take at most `nfe` model calls."
     _check_name(sampler)
-    if nfe < 1: raise ValueError(f"An NFE budget must be at least 1, got {nfe}.")
+    if not (_whole(nfe) and nfe >= 1): raise ValueError(f"An NFE budget must be a whole number, at least 1, got {nfe!r}.")
     return (nfe + 1) // 2 if sampler == 'heun' else nfe
 
 # %% ../nbs/10_samplers.ipynb #b41ad600
