@@ -73,10 +73,11 @@ def in_batches(sample, n, shape, device, bs=None):
 
 def get_profile(name=None, device=None):
     "The `Profile` called `name`, else `$DIFFNB_PROFILE`, else `full` on a CUDA `device` (default `def_device`) and `cpu` otherwise."
-    name = name or os.environ.get('DIFFNB_PROFILE') or ('full' if torch.device(device or def_device).type == 'cuda' else 'cpu')
+    device = device or def_device
+    name = name or os.environ.get('DIFFNB_PROFILE') or ('full' if torch.device(device).type == 'cuda' else 'cpu')
     if name not in PROFILES:
         raise ValueError(f"Unknown profile {name!r}: DIFFNB_PROFILE must be one of {', '.join(PROFILES)}.")
-    return replace(PROFILES[name], device=device or def_device)
+    return replace(PROFILES[name], device=device)
 
 # %% ../nbs/00_data.ipynb #f0c72963
 @contextmanager

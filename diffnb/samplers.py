@@ -18,13 +18,17 @@ from .cosine import T_MAX
 def _check_eta(eta):
     if not (isinstance(eta, numbers.Real) and eta >= 0): raise ValueError(f"eta must be >= 0, a number (0: no fresh noise, 1: the full amount), got {eta!r}.")
 
+def _ancestral_step(sigma_from, sigma_to, eta):
+    "`get_ancestral_step` without its checks, for a sampler that checked its schedule and η once, up front."
+    if not eta: return sigma_to, 0.
+    sigma_up = min(sigma_to, eta * (sigma_to**2 * (sigma_from**2 - sigma_to**2) / sigma_from**2) ** 0.5)
+    return (sigma_to**2 - sigma_up**2) ** 0.5, sigma_up
+
 def get_ancestral_step(sigma_from, sigma_to, eta=1.):
     "The (sigma_down, sigma_up) of an ancestral step from `sigma_from` to `sigma_to`; `eta` scales the fresh noise."
     _check_eta(eta)
     if sigma_to > sigma_from: raise ValueError(f"An ancestral step goes down in noise: sigma_to ({float(sigma_to):.4g}) must be <= sigma_from ({float(sigma_from):.4g}).")
-    if not eta: return sigma_to, 0.
-    sigma_up = min(sigma_to, eta * (sigma_to**2 * (sigma_from**2 - sigma_to**2) / sigma_from**2) ** 0.5)
-    return (sigma_to**2 - sigma_up**2) ** 0.5, sigma_up
+    return _ancestral_step(sigma_from, sigma_to, eta)
 
 @torch.no_grad()
 def sample_euler_ancestral(denoiser, x, sigmas, eta=1., s_noise=1., callback=None, disable=False):
@@ -33,7 +37,7 @@ def sample_euler_ancestral(denoiser, x, sigmas, eta=1., s_noise=1., callback=Non
     for i in _steps(sigmas, disable):
         denoised = _denoise(denoiser, x, sigmas[i])
         if callback: callback(dict(x=x, i=i, sigma=sigmas[i], denoised=denoised))
-        sigma_down, sigma_up = get_ancestral_step(sigmas[i], sigmas[i + 1], eta)
+        sigma_down, sigma_up = _ancestral_step(sigmas[i], sigmas[i + 1], eta)   # checked above, with the whole schedule
         x = x + to_d(x, sigmas[i], denoised) * (sigma_down - sigmas[i])
         if sigmas[i + 1] > 0: x = x + torch.randn_like(x) * s_noise * sigma_up
     return x
