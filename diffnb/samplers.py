@@ -156,19 +156,19 @@ def nfe_of(sampler, steps):
     "Model calls `SAMPLERS[sampler]` makes over `steps` steps ending at σ = 0 (Heun: 2·steps − 1, others: steps)."
     _check_name(sampler)
     if not (_whole(steps) and steps >= 1): raise ValueError(f"A sampler takes a whole number of steps, at least 1 step, got {steps!r}.")
-    return 2 * steps - 1 if sampler == 'heun' else steps
+    return 2 * int(steps) - 1 if sampler == 'heun' else int(steps)
 
 def steps_for_nfe(sampler, nfe):
     "The most steps of `sampler` that take at most `nfe` model calls."
     _check_name(sampler)
     if not (_whole(nfe) and nfe >= 1): raise ValueError(f"An NFE budget must be a whole number, at least 1, got {nfe!r}.")
-    return (nfe + 1) // 2 if sampler == 'heun' else nfe
+    return (int(nfe) + 1) // 2 if sampler == 'heun' else int(nfe)
 
 # %% ../nbs/10_samplers.ipynb #b41ad600
 SEED = ', seed '   # rows repeating a configuration with another starting noise: "<method>, seed <s>"
 
 # %% ../nbs/10_samplers.ipynb #d78525f0
-import re
+import re, matplotlib.pyplot as plt
 from matplotlib.ticker import NullFormatter
 
 def _plain_log_ticks(axis, lo, hi):
@@ -178,7 +178,6 @@ def _plain_log_ticks(axis, lo, hi):
 
 def plot_fid_vs_nfe(rows, ax=None, title=None):
     "Plot FID/floor against NFE for results `rows` (one profile), one line per method family (seed repeats left out)."
-    import matplotlib.pyplot as plt
     ax = ax or plt.subplots(figsize=(7, 4.5))[1]
     groups = {}
     for r in rows:
