@@ -38,7 +38,7 @@ class Profile:
     nfe: tuple           # model evaluations for the samplers comparison
     clf_chs: tuple       # channels of the FID feature classifier
     clf_epochs: int      # epochs of the FID feature classifier
-    compile: bool = False  # torch.compile the diffusion models' training (pays off on long GPU runs)
+    compile: bool = False  # torch.compile the diffusion models' training (pays off only on runs much longer than 25 epochs: notebook 12)
     device: str = def_device
 
     def __str__(self): return f"profile {self.name!r} on {device_name(self.device)}"
@@ -49,8 +49,7 @@ PROFILES = dict(
     cpu=Profile('cpu', n_train=40_000, epochs=1, bs=64, lr=3e-3, chs=(16, 32, 64), n_blocks=1, attn=False, n_fid=500,
                 steps=(100, 25), etas=(0., 1.), ddpm_steps=200, nfe=(10, 20, 40), clf_chs=(16, 32, 64), clf_epochs=2),
     full=Profile('full', n_train=None, epochs=25, bs=512, lr=1e-2, chs=(32, 64, 128, 256), n_blocks=2, attn=True, n_fid=5_000,
-                 steps=(100, 50, 25), etas=(0., 0.5, 1.), ddpm_steps=1000, nfe=(10, 20, 40), clf_chs=(32, 64, 128, 256), clf_epochs=10,
-                 compile=True),
+                 steps=(100, 50, 25), etas=(0., 0.5, 1.), ddpm_steps=1000, nfe=(10, 20, 40), clf_chs=(32, 64, 128, 256), clf_epochs=10),
 )
 
 def device_name(device):
