@@ -38,7 +38,7 @@ class Profile:
     nfe: tuple           # model evaluations for the samplers comparison
     clf_chs: tuple       # channels of the FID feature classifier
     clf_epochs: int      # epochs of the FID feature classifier
-    compile: bool = False  # torch.compile the diffusion models' training (pays off only on runs much longer than 25 epochs: notebook 12)
+    compile: bool = False  # torch.compile the diffusion models' training (pays off only on runs much longer than 25 epochs: 05 vs 06)
     device: str = def_device
 
     def __str__(self): return f"profile {self.name!r} on {device_name(self.device)}"
