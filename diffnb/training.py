@@ -114,12 +114,12 @@ def _read_losses(unread, losses, per_epoch):
                                  "Lower the learning rate or check the inputs for NaN/inf.")
     losses += new
 
-def _smooth(xs, beta=None):
-    "Debiased exponential smoothing of a loss curve, by default over about a twentieth of its length."
-    beta = max(0., 1 - 20 / max(len(xs), 1)) if beta is None else beta
-    out, avg = [], 0.
-    for i, x in enumerate(xs): avg = beta*avg + (1-beta)*x; out.append(avg / (1 - beta**(i+1)))
-    return out
+def _smooth(xs):
+    "A loss curve smoothed in log space: at each step the geometric mean over a window centred on it (±25 steps, ±1/40 of a shorter run, narrower at the ends)."
+    n = len(xs); i = np.arange(n)
+    h = np.minimum(min(25, n // 40), np.minimum(i, n - 1 - i))   # symmetric even at the ends, so a trend is not shifted
+    c = np.concatenate([[0.], np.cumsum(np.log(np.maximum(xs, 1e-12)))])
+    return np.exp((c[i + h + 1] - c[i - h]) / (2*h + 1)).tolist()
 
 def plot_loss(losses, ax=None, title=None):
     "Plot raw and smoothed training `losses` (a list, as in `fit`'s result or a checkpoint's config)."
