@@ -9,11 +9,13 @@ __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'r
            'evaluate']
 
 # %% ../nbs/03_fid.ipynb #d23ca6eb
-import csv, io, os
+import csv, io, os, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
-from torcheval.metrics import FrechetInceptionDistance
+with warnings.catch_warnings():   # torcheval's import decorates functions with torch.jit.script, which PyTorch now deprecates
+    warnings.filterwarnings('ignore', '`torch.jit.script` is deprecated', FutureWarning)
+    from torcheval.metrics import FrechetInceptionDistance
 from .data import DeviceLoader, atomic_write, fashion_mnist, cache_dir, device_name
 from .training import fit, cached_model, models_dir
 
