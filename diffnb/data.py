@@ -73,7 +73,11 @@ def in_batches(sample, n, shape, device, bs=None):
 def get_profile(name=None, device=None):
     "The `Profile` called `name`, else `$DIFFNB_PROFILE`, else `full` on a CUDA `device` (default `def_device`) and `cpu` otherwise."
     device = device or def_device
-    name = name or os.environ.get('DIFFNB_PROFILE') or ('full' if torch.device(device).type == 'cuda' else 'cpu')
+    try: kind = torch.device(device).type
+    except (RuntimeError, TypeError): raise ValueError(f"Unknown device {device!r}: use 'cpu', 'cuda' (or 'cuda:1', …) or 'mps'.") from None
+    if kind in ('cuda', 'mps') and not (torch.cuda if kind == 'cuda' else torch.backends.mps).is_available():
+        raise ValueError(f"device {device!r} was asked for, but PyTorch finds no {kind.upper()} device here: use 'cpu', or leave device unset.")
+    name = name or os.environ.get('DIFFNB_PROFILE') or ('full' if kind == 'cuda' else 'cpu')
     if name not in PROFILES:
         raise ValueError(f"Unknown profile {name!r}: DIFFNB_PROFILE must be one of {', '.join(PROFILES)}.")
     return replace(PROFILES[name], device=device)
@@ -81,7 +85,8 @@ def get_profile(name=None, device=None):
 # %% ../nbs/00_data.ipynb #f0c72963
 @contextmanager
 def atomic_write(path, mode='wb', **kwargs):
-    "Open a temporary file beside `path` for writing; on success it is synced and renamed to `path`, on error removed."
+    "Open a temporary file beside `path` for writing (`mode` 'wb' or 'w'); on success it is synced and renamed to `path`, on error removed."
+    if mode not in ('wb', 'w'): raise ValueError(f"atomic_write replaces the whole file: mode must be 'wb' or 'w', got {mode!r}.")
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f'.{path.name}.{os.getpid()}.tmp')
     try:
@@ -126,7 +131,7 @@ def download_fashion_mnist(dest):
 
 def find_fashion_mnist(download=True, dirs=None):
     "The folder holding the four Fashion-MNIST IDX files (looked for in `dirs`, default `data_dirs()`), downloading them into the cache if none has them."
-    dirs = [Path(d) for d in dirs] if dirs is not None else data_dirs()
+    dirs = data_dirs() if dirs is None else [Path(dirs)] if isinstance(dirs, (str, os.PathLike)) else [Path(d) for d in dirs]
     for d in dirs:
         if _has_all(d): return d
     err = None
@@ -145,6 +150,7 @@ class IDXError(ValueError): "An IDX file that is truncated or not what its heade
 def read_idx(path, count=None):
     "The uint8 array in the gzipped IDX file at `path`; `count` checks the number of items."
     path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"{path}: no such file.")
     try:
         with gzip.open(path) as f: raw = f.read()
     except (OSError, EOFError, zlib.error) as e: raise IDXError(f"{path}: not a readable gzip file ({e}); delete it and fetch it again.") from None
@@ -184,8 +190,10 @@ def fashion_mnist(split='train', n=None, device=None):
 def show_images(imgs, titles=None, ncols=None, imsize=1.2, suptitle=None, vrange=(-1, 1)):
     "Show a batch of images (N, C, H, W) in `vrange` as a grid, optionally titled."
     imgs = imgs.detach().float().cpu()
+    if imgs.ndim != 4: raise ValueError(f"Expected a batch of images (N, C, H, W), got shape {tuple(imgs.shape)}: one image x becomes a batch as x[None].")
     n = len(imgs)
     if not n: raise ValueError("No images to show: the batch is empty.")
+    if titles is not None and len(titles) != n: raise ValueError(f"{len(titles)} titles for {n} images: give one title per image.")
     ncols = ncols or min(n, 8)
     nrows = math.ceil(n / ncols)
     fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*imsize, nrows*imsize*(1.25 if titles is not None else 1)), squeeze=False)

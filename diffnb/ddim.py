@@ -29,7 +29,7 @@ def ddim_sample(model, ts, abars, n, eta=0., clip=1., bs=None, shape=(1, 32, 32)
     abars = torch.as_tensor(abars)
     device = abars.device if device is None else device
     if abars.ndim != 1 or len(ts) != len(abars) or len(ts) < 1:
-        raise ValueError(f"ts and abars must be equally long and non-empty, got {len(ts)} and {abars.numel()} ᾱ.")
+        raise ValueError(f"ts and abars must be equally long and non-empty, abars one ᾱ per time; got {len(ts)} times and ᾱ of shape {tuple(abars.shape)}.")
     if not ((abars >= 0) & (abars <= 1)).all(): raise ValueError(f"abars must be cumulative ᾱ in [0, 1], got values from {abars.min():.3g} to {abars.max():.3g} (or NaN).")
     if (abars[1:] < abars[:-1]).any(): raise ValueError(f"abars must rise from noisy to clean (small ᾱ first), got {abars[0]:.3g} … {abars[-1]:.3g}: reverse ts and abars.")
     if not 0 <= eta <= 1: raise ValueError(f"eta must be in [0, 1], got {eta}.")

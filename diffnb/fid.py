@@ -9,7 +9,7 @@ __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'r
            'evaluate']
 
 # %% ../nbs/03_fid.ipynb #d23ca6eb
-import csv, io, os, warnings
+import configparser, csv, os, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -17,7 +17,7 @@ with warnings.catch_warnings():   # torcheval's import decorates functions with 
     warnings.filterwarnings('ignore', '`torch.jit.script` is deprecated', FutureWarning)
     from torcheval.metrics import FrechetInceptionDistance
 from .data import DeviceLoader, atomic_write, fashion_mnist, cache_dir, device_name
-from .training import fit, cached_model, models_dir
+from .training import fit, cached_model, models_dir, read_checkpoint
 
 # %% ../nbs/03_fid.ipynb #8688c3f8
 class ClfBlock(nn.Module):
@@ -57,10 +57,16 @@ def train_classifier(model, P):
     dl = DeviceLoader(x, y, bs=P.bs, tfm=augment, drop_last=len(x) > P.bs)
     return fit(model, dl, epochs=P.clf_epochs, lr=P.lr, loss_fn=F.cross_entropy, wd=1e-4, ema_decay=0.99)
 
+def _is_diffnb_repo(d):
+    "Whether folder `d` is diffnb's repository: its nbdev settings.ini names the library diffnb, beside an nbs/ folder."
+    cfg = configparser.ConfigParser()
+    try: return bool(cfg.read(d/'settings.ini', encoding='utf-8')) and cfg.get('DEFAULT', 'lib_name', fallback=None) == 'diffnb' and (d/'nbs').is_dir()
+    except (configparser.Error, UnicodeDecodeError): return False   # a settings.ini that is not nbdev's
+
 def results_dir():
-    "`results/` of the diffnb repository we run in (this folder or one above it), else in the cache."
+    "`results/` of the diffnb repository we run in (this folder or one above it), else in the cache: never another project's."
     for d in [Path.cwd(), *Path.cwd().parents]:
-        if (d/'settings.ini').exists() and (d/'nbs').is_dir(): return d/'results'
+        if _is_diffnb_repo(d): return d/'results'
     return cache_dir('results')
 
 def use_committed_classifier(P, config):
@@ -69,7 +75,7 @@ def use_committed_classifier(P, config):
     if not committed.exists(): return
     data = committed.read_bytes()
     if cached.exists() and cached.read_bytes() == data: return
-    if all(torch.load(io.BytesIO(data), map_location='cpu', weights_only=True)['config'].get(k) == v for k, v in config.items()):
+    if all(read_checkpoint(committed)['config'].get(k) == v for k, v in config.items()):
         with atomic_write(cached) as f: f.write(data)
         print(f"FID's feature net: the committed {committed.name}")
 
@@ -104,9 +110,15 @@ def features(clf, x, bs=1000):
     "Float64 features of images `x` (in [-1, 1]) from classifier `clf`."
     return torch.cat([clf.features(x[i:i+bs]).double() for i in range(0, len(x), bs)])
 
+def _check_features(f1, f2):
+    if f1.ndim != 2 or f2.ndim != 2 or f1.shape[1] != f2.shape[1]:
+        raise ValueError(f"Expected two feature matrices (N, d) of the same width d, got shapes {tuple(f1.shape)} and {tuple(f2.shape)}.")
+    if min(len(f1), len(f2)) < 2: raise ValueError(f"Needs at least 2 rows of features on each side, got {len(f1)} and {len(f2)}.")
+
 def fid_from_features(f1, f2):
-    "Float64 reference FID between two feature sets, with SciPy's `sqrtm`."
+    "Float64 reference FID between two feature sets (N, d), with SciPy's `sqrtm`."
     import scipy.linalg
+    _check_features(f1, f2)
     f1, f2 = f1.double().cpu().numpy(), f2.double().cpu().numpy()
     mu1, mu2, s1, s2 = f1.mean(0), f2.mean(0), np.cov(f1, rowvar=False), np.cov(f2, rowvar=False)
     covmean = scipy.linalg.sqrtm(s1 @ s2).real
@@ -123,11 +135,8 @@ class FID64(FrechetInceptionDistance):
 # %% ../nbs/03_fid.ipynb #9116f307
 def kid_from_features(f1, f2, n_subsets=100, subset_size=1000, seed=0):
     "Unbiased KID (polynomial-kernel MMD²) between feature sets, averaged over random subsets."
-    if f1.ndim != 2 or f2.ndim != 2 or f1.shape[1] != f2.shape[1]:
-        raise ValueError(f"Expected two feature matrices (N, d) of the same width d, got shapes {tuple(f1.shape)} and {tuple(f2.shape)}.")
-    if min(len(f1), len(f2)) < 2 or n_subsets < 1 or subset_size < 2:
-        raise ValueError(f"KID needs at least 2 rows of features on each side, n_subsets >= 1 and subset_size >= 2; got {len(f1)} "
-                         f"and {len(f2)} rows, n_subsets={n_subsets}, subset_size={subset_size}.")
+    _check_features(f1, f2)
+    if n_subsets < 1 or subset_size < 2: raise ValueError(f"KID needs n_subsets >= 1 and subset_size >= 2, got {n_subsets} and {subset_size}.")
     g = torch.Generator().manual_seed(seed)
     m, d = min(subset_size, len(f1), len(f2)), f1.shape[1]
     f1, f2 = f1.double().cpu(), f2.double().cpu()
@@ -149,6 +158,8 @@ def check_images(x, lo=-1., hi=1., tol=0.5):
     if x.min() < lo - tol or x.max() > hi + tol:
         raise ValueError(f"Values span [{x.min().item():.2f}, {x.max().item():.2f}], far outside the data range [{lo}, {hi}]: "
                          "map samples back to the data range (e.g. undo an input scaling) before scoring.")
+    if lo < 0 <= x.min():   # every Fashion-MNIST image has background at lo
+        raise ValueError(f"No value is below 0: these look like images in [0, 1], but the data range is [{lo}, {hi}]: pass x*2 - 1.")
 
 class Evaluator:
     "FID (torcheval, float64) and KID of generated images against Fashion-MNIST's test set, with the classifier of `P`."
@@ -161,9 +172,9 @@ class Evaluator:
     def _reference(self, stamp):
         "Reference statistics of the test set, cached beside the classifier they belong to."
         path = models_dir(self.P)/'fid_reference.pt'
-        if path.exists():
-            ref = torch.load(path, map_location=self.P.device, weights_only=True)
-            if ref['stamp'] == stamp: return ref['real'], ref['f_real']
+        try: ref = torch.load(path, map_location=self.P.device, weights_only=True) if path.exists() else {}
+        except Exception: ref = {}   # unreadable (cut short, say): computed again and rewritten below
+        if isinstance(ref, dict) and ref.get('stamp') == stamp: return ref['real'], ref['f_real']
         xt, _ = fashion_mnist('test', device=self.P.device)
         self._update(xt, is_real=True)
         real = {k: getattr(self.metric, k).clone() for k in ('real_sum', 'real_cov_sum', 'num_real_images')}

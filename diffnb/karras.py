@@ -137,5 +137,6 @@ SIGMA_MIN, SIGMA_MAX = 0.01, 80.
 @torch.no_grad()
 def generate(denoiser, sampler, n, steps, sigma_min=SIGMA_MIN, sigma_max=SIGMA_MAX, bs=None, shape=(1, 32, 32), device='cpu', **kw):
     "`n` images from `denoiser` with `sampler` over `steps` Karras-schedule steps, in batches of `bs` (default `sample_bs`)."
+    if not callable(sampler): raise TypeError(f"sampler must be a sampling function such as sample_euler (notebook 10's SAMPLERS maps names to them), got {sampler!r}.")
     sigmas = sigmas_karras(steps, sigma_min, sigma_max, device=device)
     return in_batches(lambda x: sampler(denoiser, x*sigmas[0], sigmas, disable=True, **kw), n, shape, device, bs).clamp(-1, 1)

@@ -66,7 +66,7 @@ class SeriesFailed(RuntimeError):
     "Some notebooks of a series failed; the others ran and were written."
 
 def run_series(profile=None, out=None, nbs='nbs', only=None, fresh=False):
-    "Execute the series under `profile` (default: full on CUDA, cpu otherwise) into `out`; returns the results rows."
+    "Execute the series under `profile` (default: `$DIFFNB_PROFILE`, else full on CUDA, cpu otherwise) into `out`; `only` names notebooks (or numbers) to run. Returns the results rows."
     P, nbs = get_profile(profile), Path(nbs).resolve()
     if not (nbs/'index.ipynb').exists(): raise FileNotFoundError(f"{nbs} holds no diffnb series (no index.ipynb): run from the repository, or pass its nbs folder.")
     out = Path(out or Path('runs')/P.name).resolve()
@@ -74,7 +74,7 @@ def run_series(profile=None, out=None, nbs='nbs', only=None, fresh=False):
     paths = series_notebooks(nbs)
     if only is not None:
         names = lambda p: {p.stem, p.stem.split('_')[0]}   # a notebook answers to its name and to its number
-        only = {Path(o).stem for o in only}
+        only = {Path(o).stem for o in ([only] if isinstance(only, str) else only)}
         if unknown := sorted(only - set().union(*map(names, paths))):
             raise ValueError(f"No notebook called {', '.join(unknown)}; choose from {', '.join(p.stem for p in paths)} (or their numbers).")
         paths = [p for p in paths if names(p) & only]

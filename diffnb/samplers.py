@@ -27,6 +27,8 @@ def _ancestral_step(sigma_from, sigma_to, eta):
 def get_ancestral_step(sigma_from, sigma_to, eta=1.):
     "The (sigma_down, sigma_up) of an ancestral step from `sigma_from` to `sigma_to`; `eta` scales the fresh noise."
     _check_eta(eta)
+    if not (sigma_from > 0 and sigma_to >= 0):
+        raise ValueError(f"Noise levels are sizes: sigma_from must be > 0 and sigma_to >= 0, got {float(sigma_from):.4g} and {float(sigma_to):.4g}.")
     if sigma_to > sigma_from: raise ValueError(f"An ancestral step goes down in noise: sigma_to ({float(sigma_to):.4g}) must be <= sigma_from ({float(sigma_from):.4g}).")
     return _ancestral_step(sigma_from, sigma_to, eta)
 
@@ -73,9 +75,9 @@ def _gauss_legendre(order):
 
 def lms_coeff(order, sigmas, i, j):
     "∫ from `sigmas[i]` to `sigmas[i+1]` of the Lagrange basis polynomial through sigmas[i], …, sigmas[i-order+1] that is 1 at sigmas[i-j]."
-    if not (_whole(order) and _whole(i) and _whole(j) and 0 <= j < order <= i + 1):
-        raise ValueError(f"lms_coeff needs whole numbers with 0 <= j < order <= i + 1 (the polynomial goes through sigmas[i], …, "
-                         f"sigmas[i-order+1]), got order={order!r}, i={i!r}, j={j!r}.")
+    if not (_whole(order) and _whole(i) and _whole(j) and 0 <= j < order <= i + 1 and i + 1 < len(sigmas)):
+        raise ValueError(f"lms_coeff needs whole numbers with 0 <= j < order <= i + 1 < len(sigmas) (the polynomial goes through sigmas[i], …, "
+                         f"sigmas[i-order+1], and the step ends at sigmas[i+1]), got order={order!r}, i={i!r}, j={j!r} and {len(sigmas)} sigmas.")
     nodes, weights = _gauss_legendre(order)
     a, b = sigmas[i], sigmas[i + 1]
     tau = a + (b - a) * (nodes + 1) / 2
@@ -86,6 +88,7 @@ def lms_coeff(order, sigmas, i, j):
 def sample_lms(denoiser, x, sigmas, order=4, callback=None, disable=False):
     "Linear multistep: integrate the polynomial through the last `order` derivatives over each step."
     if not (_whole(order) and order >= 1): raise ValueError(f"order must be a whole number >= 1 (the number of past derivatives used; 1 is Euler), got {order!r}.")
+    order = int(order)
     check_inputs(x, sigmas)
     sigmas_np, ds = sigmas.double().cpu().numpy(), []
     for i in _steps(sigmas, disable):

@@ -56,8 +56,8 @@ def tpred_ddim(model, reg, n, steps, bs=None, shape=(1, 32, 32), device='cpu', c
     "DDIM for a no-t ε-model, with each image's ᾱ estimated by `reg` at every step; `bs` images at a time."
     ts, abars = cosine_times(steps, device)
     def one_batch(x):
-        for i in range(steps):
-            abar_prev = abars[i+1] if i + 1 < steps else torch.ones_like(abars[i])
+        for i in range(len(ts)):
+            abar_prev = abars[i+1] if i + 1 < len(ts) else torch.ones_like(abars[i])
             a = estimate_abar(reg, x)
             x_prev, x0 = ddim_step(x, model(x), a, abar_prev.expand_as(a))
             if callback: callback(dict(i=i, x=x, denoised=x0, abar=a))

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['COMPILE_MODES', 'set_seed', 'EMA', 'train_step', 'adam_one_cycle', 'compiled', 'fit', 'speed_text', 'plot_loss',
-           'CheckpointMismatch', 'models_dir', 'save_model', 'load_model', 'kept_rng', 'cached_model',
-           'diffusion_trainer']
+           'CheckpointMismatch', 'BadCheckpoint', 'models_dir', 'plain_config', 'save_model', 'read_checkpoint',
+           'load_model', 'kept_rng', 'cached_model', 'diffusion_trainer']
 
 # %% ../nbs/02_training.ipynb #4f3832d8
 import contextlib, copy, math, os, random, time
@@ -24,6 +24,7 @@ def set_seed(seed=42):
 class EMA:
     "An exponential moving average of `model`'s weights, kept in `self.model`."
     def __init__(self, model, decay=0.999):
+        if not 0 <= decay < 1: raise ValueError(f"decay must be in [0, 1) (the share of the average kept at each step; 0.999 is usual), got {decay}.")
         self.model, self.decay, self.n = copy.deepcopy(model).eval().requires_grad_(False), decay, 0
 
     @torch.no_grad()
@@ -131,19 +132,46 @@ def plot_loss(losses, ax=None, title=None):
 # %% ../nbs/02_training.ipynb #3f8116c7
 class CheckpointMismatch(ValueError): "A checkpoint whose tensors do not fit the model."
 
+class BadCheckpoint(ValueError):
+    "A file that is not a checkpoint `save_model` wrote: unreadable, cut short, or of another format."
+    def __init__(self, path, reason):
+        self.reason = reason
+        super().__init__(f"cannot read {path} as a diffnb checkpoint ({reason}): delete it, or train the model again.")
+
 def models_dir(P):
     "Where checkpoints of profile `P` live: `$DIFFNB_MODELS/<profile>` (default `~/.cache/diffnb/models/<profile>`); saving creates it."
     return Path(os.environ.get('DIFFNB_MODELS') or cache_dir('models')) / P.name
 
+def plain_config(v, where='config'):
+    "`v` with NumPy scalars as Python numbers; a `TypeError` for any value that `torch.load(weights_only=True)` could not read back."
+    if isinstance(v, np.generic): return v.item()
+    if isinstance(v, dict): return {k: plain_config(x, f"{where}[{k!r}]") for k, x in v.items()}
+    if isinstance(v, (list, tuple)): return (list if isinstance(v, list) else tuple)(plain_config(x, f"{where}[{i}]") for i, x in enumerate(v))
+    if v is None or isinstance(v, (bool, int, float, str, torch.Tensor)): return v
+    raise TypeError(f"{where} is a {type(v).__name__}, which a weights-only checkpoint cannot hold: use numbers, strings, "
+                    "tensors, lists and dicts (for a path, its str()).")
+
 def save_model(path, model, config=None):
-    "Save `model`'s state_dict and `config` to `path` atomically."
+    "Save `model`'s state_dict and `config` (see `plain_config`) to `path` atomically."
+    config = plain_config(dict(config or {}))
     with atomic_write(path) as f:
-        torch.save(dict(state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()}, config=dict(config or {})), f)
+        torch.save(dict(state_dict={k: v.detach().cpu() for k, v in model.state_dict().items()}, config=config), f)
     return Path(path)
+
+def read_checkpoint(path):
+    "The dict of `state_dict` and `config` that `save_model` wrote to `path`, read weights-only; `BadCheckpoint` if it is not one."
+    try: ck = torch.load(path, map_location='cpu', weights_only=True)
+    except FileNotFoundError: raise
+    except Exception as e:   # named only: torch's message advises weights_only=False, which is unsafe
+        kind = type(e).__name__   # a lowercase one (struct.error, zlib.error) says little without its module
+        raise BadCheckpoint(path, kind if kind[0].isupper() else f"{type(e).__module__}.{kind}") from None
+    if not (isinstance(ck, dict) and isinstance(ck.get('state_dict'), dict) and isinstance(ck.get('config'), dict)):
+        raise BadCheckpoint(path, "not a dict of state_dict and config")
+    return ck
 
 def load_model(path, model, ck=None):
     "Load the checkpoint at `path` (or `ck`, its contents if already read) into `model` (weights only); returns its config."
-    ck = ck or torch.load(path, map_location='cpu', weights_only=True)
+    ck = ck or read_checkpoint(path)
     sd, want = ck['state_dict'], model.state_dict()
     missing, extra = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
     shapes = [f"{k}: checkpoint {tuple(sd[k].shape)} vs model {tuple(want[k].shape)}" for k in want if k in sd and sd[k].shape != want[k].shape]
@@ -170,9 +198,9 @@ def cached_model(name, P, build, train, config=None):
     "Load model `name` of profile `P` if cached with the same `config`, else `train(model) -> fit result` and save; returns (model, config)."
     with kept_rng(): torch.manual_seed(0); model = build().to(P.device)   # the same initial weights whatever ran before
     path = models_dir(P) / f'{name}.pt'
-    config = dict(config or {}, profile=P.name)
-    try: ck = torch.load(path, map_location='cpu', weights_only=True) if path.exists() else None
-    except Exception as e: print(f"cannot read {_home(path)} ({type(e).__name__}): training anew"); ck = None
+    config = plain_config(dict(config or {}, profile=P.name))   # as it will be saved, so that it compares equal after loading
+    try: ck = read_checkpoint(path) if path.exists() else None
+    except BadCheckpoint as e: print(f"cannot read {_home(path)} ({e.reason}): training anew"); ck = None
     if ck and all(ck['config'].get(k) == v for k, v in config.items()):   # the config first: another config's weights are never loaded
         try:
             saved = load_model(path, model, ck)
