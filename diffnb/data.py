@@ -229,4 +229,5 @@ class DeviceLoader:
 def train_loader(P, tfm=None, bs=None):
     "The training set of profile `P` as a `DeviceLoader` on its device."
     x, y = fashion_mnist('train', n=P.n_train, device=P.device)
-    return DeviceLoader(x, y, bs=bs or P.bs, tfm=tfm, drop_last=len(x) > (bs or P.bs))
+    bs = P.bs if bs is None else bs
+    return DeviceLoader(x, y, bs=bs, tfm=tfm, drop_last=len(x) > bs)

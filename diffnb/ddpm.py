@@ -48,6 +48,7 @@ def sample_steps(n_steps, steps):
 
 def x0_from_eps(xt, eps, abar, clip=1.):
     "x̂_0 = (x_t - √(1-ᾱ)·ε)/√ᾱ, clipped to the data range [-clip, clip] (not clipped if `clip` is None)."
+    if clip is not None and not clip > 0: raise ValueError(f"clip must be > 0 (x̂_0 is clipped to [-clip, clip]), or None for no clipping; got {clip!r}.")
     abar = per_image(abar, xt)
     x0 = (xt - (1 - abar).sqrt()*eps) / abar.sqrt()
     return x0 if clip is None else x0.clamp(-clip, clip)

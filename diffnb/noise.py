@@ -34,6 +34,7 @@ def abar_from_betas(betas):
 
 def sigma_from_abar(abar):
     "The noise level σ = √((1-ᾱ)/ᾱ) of the equivalent x_0 + σ·ε process."
+    abar = torch.as_tensor(abar)   # a number too
     return ((1 - abar) / abar).sqrt()
 
 def abar_from_sigma(sigma):
