@@ -17,7 +17,7 @@ with warnings.catch_warnings():   # torcheval's import decorates functions with 
     warnings.filterwarnings('ignore', '`torch.jit.script` is deprecated', FutureWarning)
     from torcheval.metrics import FrechetInceptionDistance
 from .data import DeviceLoader, atomic_write, fashion_mnist, cache_dir, device_name
-from .training import fit, cached_model, models_dir, read_checkpoint
+from .training import fit, cached_model, models_dir, read_checkpoint, load_model, CheckpointMismatch
 
 # %% ../nbs/03_fid.ipynb #8688c3f8
 class ClfBlock(nn.Module):
@@ -73,11 +73,16 @@ def use_committed_classifier(P, config):
     "Put the repository's `results/classifier-<profile>.pt` in the model cache if it has one of this `config`: every FID of the profile is then measured with that feature net."
     committed, cached = results_dir()/f'classifier-{P.name}.pt', models_dir(P)/'classifier.pt'
     if not committed.exists(): return
+    ck = read_checkpoint(committed)
+    if any(ck['config'].get(k) != v for k, v in config.items()): return
+    try: load_model(committed, Classifier(P.clf_chs), ck)   # else cached_model would quietly train another feature net
+    except CheckpointMismatch as e:
+        raise CheckpointMismatch(f"{e} The committed FID classifier no longer fits Classifier's code: undo that change, or commit "
+                                 "a classifier trained with the new code and measure the profile's FIDs again.") from None
     data = committed.read_bytes()
     if cached.exists() and cached.read_bytes() == data: return
-    if all(read_checkpoint(committed)['config'].get(k) == v for k, v in config.items()):
-        with atomic_write(cached) as f: f.write(data)
-        print(f"FID's feature net: the committed {committed.name}")
+    with atomic_write(cached) as f: f.write(data)
+    print(f"FID's feature net: the committed {committed.name}")
 
 def feature_classifier(P):
     "The Fashion-MNIST classifier of profile `P`: the committed one if the repository has it, else cached, else trained."
