@@ -17,7 +17,7 @@ with warnings.catch_warnings():   # torcheval's import decorates functions with 
     warnings.filterwarnings('ignore', '`torch.jit.script` is deprecated', FutureWarning)
     from torcheval.metrics import FrechetInceptionDistance
 from .data import DeviceLoader, atomic_write, fashion_mnist, cache_dir, device_name
-from .training import fit, cached_model, models_dir, read_checkpoint, load_model, CheckpointMismatch
+from .training import fit, cached_model, models_dir, kept_rng, read_checkpoint, state_dict_mismatch, BadCheckpoint, CheckpointMismatch
 
 # %% ../nbs/03_fid.ipynb #8688c3f8
 class ClfBlock(nn.Module):
@@ -70,15 +70,16 @@ def results_dir():
     return cache_dir('results')
 
 def use_committed_classifier(P, config):
-    "Put the repository's `results/classifier-<profile>.pt` in the model cache if it has one of this `config`: every FID of the profile is then measured with that feature net."
+    "Put the repository's `results/classifier-<profile>.pt` in the model cache if it has one of this `config` (an error if it no longer fits `Classifier`): every FID of the profile is then measured with that feature net."
     committed, cached = results_dir()/f'classifier-{P.name}.pt', models_dir(P)/'classifier.pt'
     if not committed.exists(): return
-    ck = read_checkpoint(committed)
+    try: ck = read_checkpoint(committed)
+    except BadCheckpoint as e: raise BadCheckpoint(committed, e.reason, "restore it from git (deleted, it would be replaced by another feature net)") from None
     if any(ck['config'].get(k) != v for k, v in config.items()): return
-    try: load_model(committed, Classifier(P.clf_chs), ck)   # else cached_model would quietly train another feature net
-    except CheckpointMismatch as e:
-        raise CheckpointMismatch(f"{e} The committed FID classifier no longer fits Classifier's code: undo that change, or commit "
-                                 "a classifier trained with the new code and measure the profile's FIDs again.") from None
+    with kept_rng(): want = Classifier(P.clf_chs).state_dict()   # the caller's random numbers stay as they were
+    if why := state_dict_mismatch(ck['state_dict'], want):   # else cached_model would quietly train another feature net
+        raise CheckpointMismatch(f"The committed FID classifier {committed} no longer fits Classifier's code ({why}): undo that "
+                                 "change, or commit a classifier trained with the new code and measure the profile's FIDs again.")
     data = committed.read_bytes()
     if cached.exists() and cached.read_bytes() == data: return
     with atomic_write(cached) as f: f.write(data)
@@ -116,9 +117,10 @@ def features(clf, x, bs=1000):
     return torch.cat([clf.features(x[i:i+bs]).double() for i in range(0, len(x), bs)])
 
 def _check_features(f1, f2):
+    "Raise a clear error unless `f1` and `f2` are feature matrices (N, d) of one width, with at least 2 rows each."
     if f1.ndim != 2 or f2.ndim != 2 or f1.shape[1] != f2.shape[1]:
         raise ValueError(f"Expected two feature matrices (N, d) of the same width d, got shapes {tuple(f1.shape)} and {tuple(f2.shape)}.")
-    if min(len(f1), len(f2)) < 2: raise ValueError(f"Needs at least 2 rows of features on each side, got {len(f1)} and {len(f2)}.")
+    if min(len(f1), len(f2)) < 2: raise ValueError(f"FID and KID need at least 2 rows of features on each side, got {len(f1)} and {len(f2)}.")
 
 def fid_from_features(f1, f2):
     "Float64 reference FID between two feature sets (N, d), with SciPy's `sqrtm`."

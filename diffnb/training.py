@@ -5,10 +5,10 @@
 # %% auto #0
 __all__ = ['COMPILE_MODES', 'set_seed', 'EMA', 'train_step', 'adam_one_cycle', 'compiled', 'fit', 'speed_text', 'plot_loss',
            'CheckpointMismatch', 'BadCheckpoint', 'models_dir', 'plain_config', 'save_model', 'read_checkpoint',
-           'load_model', 'kept_rng', 'cached_model', 'diffusion_trainer']
+           'state_dict_mismatch', 'load_model', 'kept_rng', 'cached_model', 'diffusion_trainer']
 
 # %% ../nbs/02_training.ipynb #4f3832d8
-import contextlib, copy, math, os, random, time
+import contextlib, copy, io, math, os, random, re, time
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
 import matplotlib.pyplot as plt
@@ -134,22 +134,28 @@ class CheckpointMismatch(ValueError): "A checkpoint whose tensors do not fit the
 
 class BadCheckpoint(ValueError):
     "A file that is not a checkpoint `save_model` wrote: unreadable, cut short, or of another format."
-    def __init__(self, path, reason):
+    def __init__(self, path, reason, fix="delete it, or train the model again"):
         self.reason = reason
-        super().__init__(f"cannot read {path} as a diffnb checkpoint ({reason}): delete it, or train the model again.")
+        super().__init__(f"cannot read {path} as a diffnb checkpoint ({reason}): {fix}.")
 
 def models_dir(P):
     "Where checkpoints of profile `P` live: `$DIFFNB_MODELS/<profile>` (default `~/.cache/diffnb/models/<profile>`); saving creates it."
     return Path(os.environ.get('DIFFNB_MODELS') or cache_dir('models')) / P.name
 
-def plain_config(v, where='config'):
-    "`v` with NumPy scalars as Python numbers; a `TypeError` for any value that `torch.load(weights_only=True)` could not read back."
-    if isinstance(v, np.generic): return v.item()
-    if isinstance(v, dict): return {k: plain_config(x, f"{where}[{k!r}]") for k, x in v.items()}
-    if isinstance(v, (list, tuple)): return (list if isinstance(v, list) else tuple)(plain_config(x, f"{where}[{i}]") for i, x in enumerate(v))
-    if v is None or isinstance(v, (bool, int, float, str, torch.Tensor)): return v
-    raise TypeError(f"{where} is a {type(v).__name__}, which a weights-only checkpoint cannot hold: use numbers, strings, "
-                    "tensors, lists and dicts (for a path, its str()).")
+def plain_config(config):
+    "`config` with NumPy scalars (keys and values, at any depth) as Python numbers; a `TypeError` if a weights-only load still could not read it back."
+    def plain(v):
+        if isinstance(v, np.generic): return plain(v.item())
+        if isinstance(v, dict): return {plain(k): plain(x) for k, x in v.items()}
+        if isinstance(v, (list, tuple)): return (list if isinstance(v, list) else tuple)(map(plain, v))
+        return v
+    config, buf = plain(config), io.BytesIO()
+    try: torch.save(config, buf); buf.seek(0); torch.load(buf, weights_only=True)   # the only sure test: read it back
+    except Exception as e:
+        held = re.search(r'GLOBAL ([\w.]+)', str(e))
+        raise TypeError(f"The config holds {held[1] if held else 'a value'}, which a weights-only checkpoint cannot hold: keep to "
+                        "numbers, strings, tensors, lists and dicts (for a path, its str()).") from None
+    return config
 
 def save_model(path, model, config=None):
     "Save `model`'s state_dict and `config` (see `plain_config`) to `path` atomically."
@@ -169,18 +175,21 @@ def read_checkpoint(path):
         raise BadCheckpoint(path, "not a dict of state_dict and config")
     return ck
 
+def state_dict_mismatch(sd, want):
+    "What keeps the state_dict `sd` from loading where the state_dict `want` is expected, as text ('' if nothing)."
+    missing, extra = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
+    shapes = [f"{k}: checkpoint {tuple(sd[k].shape)} vs model {tuple(want[k].shape)}" for k in want if k in sd and sd[k].shape != want[k].shape]
+    return '; '.join(filter(None, [
+        missing and f"missing keys: {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}",
+        extra and f"unexpected keys: {', '.join(extra[:5])}{' …' if len(extra) > 5 else ''}",
+        shapes and f"different shapes: {'; '.join(shapes[:5])}"]))
+
 def load_model(path, model, ck=None):
     "Load the checkpoint at `path` (or `ck`, its contents if already read) into `model` (weights only); returns its config."
     ck = ck or read_checkpoint(path)
-    sd, want = ck['state_dict'], model.state_dict()
-    missing, extra = sorted(set(want) - set(sd)), sorted(set(sd) - set(want))
-    shapes = [f"{k}: checkpoint {tuple(sd[k].shape)} vs model {tuple(want[k].shape)}" for k in want if k in sd and sd[k].shape != want[k].shape]
-    if missing or extra or shapes:
-        raise CheckpointMismatch(f"{path} does not fit this model. " + '; '.join(filter(None, [
-            missing and f"missing keys: {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}",
-            extra and f"unexpected keys: {', '.join(extra[:5])}{' …' if len(extra) > 5 else ''}",
-            shapes and f"different shapes: {'; '.join(shapes[:5])}"])) + ". Build the model with the config it was saved with, or retrain.")
-    model.load_state_dict(sd)
+    if why := state_dict_mismatch(ck['state_dict'], model.state_dict()):
+        raise CheckpointMismatch(f"{path} does not fit this model. {why}. Build the model with the config it was saved with, or retrain.")
+    model.load_state_dict(ck['state_dict'])
     return ck['config']
 
 # %% ../nbs/02_training.ipynb #27613509
