@@ -9,7 +9,7 @@ __all__ = ['FIELDS', 'ClfBlock', 'Classifier', 'augment', 'train_classifier', 'r
            'evaluate']
 
 # %% ../nbs/03_fid.ipynb #d23ca6eb
-import configparser, csv, os, warnings
+import configparser, csv, io, os, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np, torch, torch.nn as nn, torch.nn.functional as F
@@ -73,14 +73,14 @@ def use_committed_classifier(P, config):
     "Put the repository's `results/classifier-<profile>.pt` in the model cache if it has one of this `config` (an error if it no longer fits `Classifier`): every FID of the profile is then measured with that feature net."
     committed, cached = results_dir()/f'classifier-{P.name}.pt', models_dir(P)/'classifier.pt'
     if not committed.exists(): return
-    try: ck = read_checkpoint(committed)
+    data = committed.read_bytes()   # read once: checked, then copied
+    try: ck = read_checkpoint(io.BytesIO(data))
     except BadCheckpoint as e: raise BadCheckpoint(committed, e.reason, "restore it from git (deleted, it would be replaced by another feature net)") from None
     if any(ck['config'].get(k) != v for k, v in config.items()): return
     with kept_rng(): want = Classifier(P.clf_chs).state_dict()   # the caller's random numbers stay as they were
     if why := state_dict_mismatch(ck['state_dict'], want):   # else cached_model would quietly train another feature net
         raise CheckpointMismatch(f"The committed FID classifier {committed} no longer fits Classifier's code ({why}): undo that "
                                  "change, or commit a classifier trained with the new code and measure the profile's FIDs again.")
-    data = committed.read_bytes()
     if cached.exists() and cached.read_bytes() == data: return
     with atomic_write(cached) as f: f.write(data)
     print(f"FID's feature net: the committed {committed.name}")
@@ -162,10 +162,11 @@ def check_images(x, lo=-1., hi=1., tol=0.5):
     if tuple(x.shape[2:]) != (32, 32): raise ValueError(f"Expected 32×32 images, got {tuple(x.shape[2:])}.")
     if len(x) < 2: raise ValueError(f"FID needs at least 2 images, got {len(x)}: score a sample of thousands, as the profiles do (n_fid).")
     if not torch.isfinite(x).all(): raise ValueError(f"{(~torch.isfinite(x)).sum().item()} values are NaN or infinite: the sampler diverged.")
-    if x.min() < lo - tol or x.max() > hi + tol:
-        raise ValueError(f"Values span [{x.min().item():.2f}, {x.max().item():.2f}], far outside the data range [{lo}, {hi}]: "
+    x_lo, x_hi = x.min().item(), x.max().item()
+    if x_lo < lo - tol or x_hi > hi + tol:
+        raise ValueError(f"Values span [{x_lo:.2f}, {x_hi:.2f}], far outside the data range [{lo}, {hi}]: "
                          "map samples back to the data range (e.g. undo an input scaling) before scoring.")
-    if lo < 0 <= x.min():   # every Fashion-MNIST image has background at lo
+    if lo < 0 <= x_lo:   # every Fashion-MNIST image has background at lo
         raise ValueError(f"No value is below 0: these look like images in [0, 1], but the data range is [{lo}, {hi}]: pass x*2 - 1.")
 
 class Evaluator:
