@@ -8,7 +8,7 @@ __all__ = ['EPOCH_IMAGES', 'GOAL_EPOCHS', 'GOAL_MINUTES', 'PROFILED_STEPS', 'LEV
            'format_ladder', 'main']
 
 # %% ../nbs/12_benchmark.ipynb #d5db649e
-import argparse, copy, functools, time
+import argparse, copy, functools, os, time
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 from .data import def_device, device_name, fashion_mnist, get_profile, PROFILES, DeviceLoader
@@ -47,9 +47,14 @@ def train_flops_per_image(model, bs=2, size=32):
 # %% ../nbs/12_benchmark.ipynb #eb6cec22
 PROFILED_STEPS = 3
 
+def _quiet_profiler():
+    "Keep kineto's own log lines (profiler start and stop; without a GPU driver, an ERROR line) out of the notebook, unless $KINETO_LOG_LEVEL is set."
+    os.environ.setdefault('KINETO_LOG_LEVEL', '6')   # read at the profiler's first use in a process; above kineto's highest level (5) in torch 2.14
+
 def top_kernels(step, device, rows=15):
     "`torch.profiler`'s table of the `rows` operations that took the most time over `PROFILED_STEPS` calls of `step()`."
     from torch.profiler import profile, ProfilerActivity
+    _quiet_profiler()
     cuda = torch.device(device).type == 'cuda'
     with profile(activities=[ProfilerActivity.CPU] + [ProfilerActivity.CUDA] * cuda) as prof:
         for _ in range(PROFILED_STEPS): step()
@@ -80,6 +85,7 @@ def benchmark_training(chs=(32, 64, 128, 256), n_blocks=2, attn=True, bs=None, s
     batches = _forever(DeviceLoader(x, y, bs=bs, tfm=karras_noisify(x.std().item()), drop_last=True))
     opt, sched = adam_one_cycle(model, lr, warmup + steps + PROFILED_STEPS * bool(kernels), fused=fused)
     if kernels and cuda:   # start the profiler once before CUDA graphs are recorded (PyTorch's "Profiling torch.compile")
+        _quiet_profiler()
         with torch.autograd.profiler.profile(): pass
     ema = EMA(model)
     def step():

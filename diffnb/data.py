@@ -177,7 +177,8 @@ def _load(split):
 def fashion_mnist(split='train', n=None, device=None):
     "Images (N, 1, 32, 32) in [-1, 1] and labels of Fashion-MNIST's `split`; `n` takes a fixed random subset."
     if split not in FILES: raise ValueError(f"split must be 'train' or 'test', not {split!r}.")
-    if n is not None and n < 1: raise ValueError(f"n must be at least 1 (the number of images), or None for all; got {n}.")
+    if n is not None and not (isinstance(n, (int, np.integer)) and n >= 1):
+        raise ValueError(f"n must be at least 1 and a whole number (of images), or None for all; got {n!r}.")
     x, y = _load(split)
     subset = n is not None and n < len(x)
     if subset:
@@ -213,7 +214,7 @@ class DeviceLoader:
     "Shuffled batches of tensors already on the device, passed through `tfm(x, y) -> (inputs, target)`."
     def __init__(self, x, y, bs=128, shuffle=True, tfm=None, drop_last=False):
         if len(x) != len(y): raise ValueError(f"x and y differ in length: {len(x)} vs {len(y)}.")
-        if bs < 1: raise ValueError(f"bs must be at least 1 (images per batch), got {bs}.")
+        if not (isinstance(bs, (int, np.integer)) and bs >= 1): raise ValueError(f"bs must be at least 1 and a whole number (images per batch), got {bs!r}.")
         self.x, self.y, self.bs, self.shuffle, self.tfm, self.drop_last = x, y, bs, shuffle, tfm, drop_last
 
     def __len__(self): return len(self.x)//self.bs if self.drop_last else math.ceil(len(self.x)/self.bs)

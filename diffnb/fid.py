@@ -42,6 +42,7 @@ class Classifier(nn.Module):
 # %% ../nbs/03_fid.ipynb #f1499e09
 def augment(x, y, pad=2):
     "Random shifts of up to `pad` pixels and horizontal flips of a batch, on its device."
+    if x.ndim != 4 or x.shape[1] != 1: raise ValueError(f"augment takes a batch of one-channel images (N, 1, H, W), got shape {tuple(x.shape)}.")
     n, _, h, w = x.shape
     xp = F.pad(x, (pad,)*4, value=-1.)
     oy, ox = (torch.randint(0, 2*pad + 1, (2, n, 1), device=x.device))

@@ -75,6 +75,7 @@ def _check_schedule(n, sigma_min, sigma_max):
         raise ValueError(f"sigma_min must be below sigma_max, got sigma_min={sigma_min} >= sigma_max={sigma_max}; swap them?")
 
 def _append_zero(sigmas, device, dtype):
+    if not dtype.is_floating_point: raise ValueError(f"dtype must be a floating-point dtype such as torch.float32 (noise levels are not whole numbers), got {dtype}.")
     return torch.cat([sigmas, sigmas.new_zeros(1)]).to(device=device, dtype=dtype)
 
 def sigmas_karras(n, sigma_min, sigma_max, rho=7., device='cpu', dtype=torch.float32):
