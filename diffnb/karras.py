@@ -9,7 +9,7 @@ __all__ = ['SIGMA_MIN', 'SIGMA_MAX', 'scalings', 'c_noise', 'KarrasPrecond', 'ka
 # %% ../nbs/09_karras.ipynb #f744647b
 import math, numbers, torch, torch.nn as nn
 from fastprogress.fastprogress import progress_bar
-from .data import in_batches
+from .data import in_batches, fashion_mnist
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
 from .noise import per_image
@@ -54,8 +54,9 @@ def karras_noisify(sigma_data, p_mean=-1.2, p_std=1.2):
     return tfm
 
 # %% ../nbs/09_karras.ipynb #4f789f7d
-def karras_model(P, sigma_data):
-    "The EDM-preconditioned UNet of profile `P` for `sigma_data` (cached), as a denoiser D(x, σ)."
+def karras_model(P, sigma_data=None):
+    "The EDM-preconditioned UNet of profile `P` for `sigma_data` (cached), as a denoiser D(x, σ); by default σ_data of `P`'s training images."
+    if sigma_data is None: sigma_data = fashion_mnist('train', n=P.n_train, device=P.device)[0].std().item()
     train = diffusion_trainer(P, karras_noisify(sigma_data))
     net, cfg = cached_model(f'karras_sd{sigma_data:.3f}', P, lambda: unet_for(P), train,
                             dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train, sigma_data=round(sigma_data, 3)))
