@@ -48,7 +48,7 @@ def train_flops_per_image(model, bs=2, size=32):
 PROFILED_STEPS = 3
 
 def _quiet_profiler():
-    "Keep kineto's own log lines (profiler start and stop; without a GPU driver, an ERROR line) out of the notebook, unless $KINETO_LOG_LEVEL is set."
+    "Silence the profiler's (kineto's) log lines on stderr, unless $KINETO_LOG_LEVEL is set."
     os.environ.setdefault('KINETO_LOG_LEVEL', '6')   # read at the profiler's first use in a process; above kineto's highest level (5) in torch 2.14
 
 def top_kernels(step, device, rows=15):

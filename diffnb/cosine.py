@@ -11,7 +11,7 @@ import math, torch
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
 from .noise import noisify
-from .ddpm import _whole
+from .data import _whole
 from .ddim import ddim_sample
 
 # %% ../nbs/07_cosine.ipynb #1bebfb9b

@@ -8,7 +8,7 @@ __all__ = ['def_device', 'PROFILES', 'FILES', 'CLASSES', 'Profile', 'device_name
            'read_idx', 'fashion_mnist', 'show_images', 'DeviceLoader', 'train_loader']
 
 # %% ../nbs/00_data.ipynb #ce539918
-import gzip, math, os, shutil, struct, tempfile, zlib
+import gzip, math, numbers, os, shutil, struct, tempfile, zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -174,15 +174,18 @@ def _load(split):
     x = F.pad(x[:, None].float()/255, (2, 2, 2, 2)) * 2 - 1
     return x, y
 
+def _whole(n):
+    "Whether `n` is a whole number: an int, or a float such as 200.0 (not NaN, inf, a string or a tensor)."
+    return isinstance(n, numbers.Real) and math.isfinite(n) and n == int(n)
+
 def fashion_mnist(split='train', n=None, device=None):
     "Images (N, 1, 32, 32) in [-1, 1] and labels of Fashion-MNIST's `split`; `n` takes a fixed random subset."
     if split not in FILES: raise ValueError(f"split must be 'train' or 'test', not {split!r}.")
-    if n is not None and not (isinstance(n, (int, np.integer)) and n >= 1):
-        raise ValueError(f"n must be at least 1 and a whole number (of images), or None for all; got {n!r}.")
+    if n is not None and not (_whole(n) and n >= 1): raise ValueError(f"n must be at least 1 and a whole number (of images), or None for all; got {n!r}.")
     x, y = _load(split)
     subset = n is not None and n < len(x)
     if subset:
-        idx = torch.randperm(len(x), generator=torch.Generator().manual_seed(0))[:n]
+        idx = torch.randperm(len(x), generator=torch.Generator().manual_seed(0))[:int(n)]
         x, y = x[idx], y[idx]
     dev = device or def_device   # the whole set is copied (indexing already made a subset new): the cache stays as read
     return x.to(dev, copy=not subset), y.to(dev, copy=not subset)
@@ -214,8 +217,8 @@ class DeviceLoader:
     "Shuffled batches of tensors already on the device, passed through `tfm(x, y) -> (inputs, target)`."
     def __init__(self, x, y, bs=128, shuffle=True, tfm=None, drop_last=False):
         if len(x) != len(y): raise ValueError(f"x and y differ in length: {len(x)} vs {len(y)}.")
-        if not (isinstance(bs, (int, np.integer)) and bs >= 1): raise ValueError(f"bs must be at least 1 and a whole number (images per batch), got {bs!r}.")
-        self.x, self.y, self.bs, self.shuffle, self.tfm, self.drop_last = x, y, bs, shuffle, tfm, drop_last
+        if not (_whole(bs) and bs >= 1): raise ValueError(f"bs must be at least 1 and a whole number (images per batch), got {bs!r}.")
+        self.x, self.y, self.bs, self.shuffle, self.tfm, self.drop_last = x, y, int(bs), shuffle, tfm, drop_last
 
     def __len__(self): return len(self.x)//self.bs if self.drop_last else math.ceil(len(self.x)/self.bs)
 

@@ -6,8 +6,8 @@
 __all__ = ['DDPMSchedule', 'ddpm_model', 'sample_steps', 'x0_from_eps', 'ddpm_sample']
 
 # %% ../nbs/05_ddpm.ipynb #cba07b6f
-import math, numbers, torch
-from .data import in_batches
+import torch
+from .data import in_batches, _whole
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
 from .noise import linear_betas, abar_from_betas, noisify, per_image
@@ -37,10 +37,6 @@ def ddpm_model(P):
     return cached_model('ddpm', P, lambda: unet_for(P), train, dict(chs=list(P.chs), epochs=P.epochs, n_train=P.n_train))
 
 # %% ../nbs/05_ddpm.ipynb #26920a75
-def _whole(n):
-    "Whether `n` is a whole number: an int, or a float such as 200.0 (not NaN, inf, a string or a tensor)."
-    return isinstance(n, numbers.Real) and math.isfinite(n) and n == int(n)
-
 def sample_steps(n_steps, steps):
     "`steps` evenly spaced timesteps from n_steps-1 down to 0."
     if not _whole(steps) or not 1 <= steps <= n_steps: raise ValueError(f"steps must be a whole number between 1 and {n_steps}, got {steps!r}.")

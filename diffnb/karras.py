@@ -9,11 +9,10 @@ __all__ = ['SIGMA_MIN', 'SIGMA_MAX', 'scalings', 'c_noise', 'KarrasPrecond', 'ka
 # %% ../nbs/09_karras.ipynb #f744647b
 import math, numbers, torch, torch.nn as nn
 from fastprogress.fastprogress import progress_bar
-from .data import in_batches, fashion_mnist
+from .data import in_batches, fashion_mnist, _whole
 from .unet import unet_for
 from .training import cached_model, diffusion_trainer
 from .noise import per_image
-from .ddpm import _whole
 
 # %% ../nbs/09_karras.ipynb #12ad9787
 def scalings(sigma, sigma_data):
@@ -76,7 +75,7 @@ def _check_schedule(n, sigma_min, sigma_max):
         raise ValueError(f"sigma_min must be below sigma_max, got sigma_min={sigma_min} >= sigma_max={sigma_max}; swap them?")
 
 def _append_zero(sigmas, device, dtype):
-    if not dtype.is_floating_point: raise ValueError(f"dtype must be a floating-point dtype such as torch.float32 (noise levels are not whole numbers), got {dtype}.")
+    if dtype is not None and not dtype.is_floating_point: raise ValueError(f"dtype must be a floating-point dtype such as torch.float32 (noise levels are not whole numbers), got {dtype}.")
     return torch.cat([sigmas, sigmas.new_zeros(1)]).to(device=device, dtype=dtype)
 
 def sigmas_karras(n, sigma_min, sigma_max, rho=7., device='cpu', dtype=torch.float32):

@@ -9,7 +9,7 @@ __all__ = ['SAMPLERS', 'SEED', 'LESSON_CLAIMS', 'get_ancestral_step', 'sample_eu
 
 # %% ../nbs/10_samplers.ipynb #9b5adf49
 import functools, math, numbers, numpy as np, torch
-from .ddpm import _whole
+from .data import _whole
 from .karras import to_d, check_inputs, _denoise, _steps, sample_euler
 from .noise import per_image
 from .cosine import T_MAX
