@@ -42,7 +42,7 @@ def cosine_noisify(scale=1.):
 class TimeScaled(torch.nn.Module):
     "Wraps a UNet so that it takes continuous t in [0, 1] (it sees t·1000)."
     def __init__(self, net): super().__init__(); self.net = net
-    def forward(self, x, t): return self.net(x, t*1000)
+    def forward(self, x, t): return self.net(x, torch.as_tensor(t)*1000)   # a list of times too, not the list 1000 times
 
 def cosine_model(P, scale=1.):
     "The cosine-schedule ε-model of profile `P` trained on data scaled by `scale` (cached)."

@@ -33,6 +33,8 @@ def ddim_sample(model, ts, abars, n, eta=0., clip=1., bs=None, shape=(1, 32, 32)
     if not ((abars >= 0) & (abars <= 1)).all(): raise ValueError(f"abars must be cumulative ᾱ in [0, 1], got values from {abars.min():.3g} to {abars.max():.3g} (or NaN).")
     if (abars[1:] < abars[:-1]).any(): raise ValueError(f"abars must rise from noisy to clean (small ᾱ first), got {abars[0]:.3g} … {abars[-1]:.3g}: reverse ts and abars.")
     if not 0 <= eta <= 1: raise ValueError(f"eta must be in [0, 1], got {eta}.")
+    if clip is None and abars[0] == 0: raise ValueError("ᾱ = 0 (pure noise) gives no x̂_0 = (x - √(1-ᾱ)·ε)/√ᾱ without clipping: "
+                                                      "start at a time whose ᾱ > 0, or keep clip.")
     def one_batch(x):
         for i, (t, abar) in enumerate(zip(ts, abars)):
             abar_prev = abars[i+1] if i + 1 < len(ts) else torch.ones_like(abar)
