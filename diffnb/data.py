@@ -175,8 +175,8 @@ def _load(split):
     return x, y
 
 def _whole(n):
-    "Whether `n` is a whole number: an int, or a float such as 200.0 (not NaN, inf, a string or a tensor)."
-    return isinstance(n, numbers.Real) and math.isfinite(n) and n == int(n)
+    "Whether `n` is a whole number: an int, or a float such as 200.0 (not a bool, NaN, inf, a string or a tensor)."
+    return isinstance(n, numbers.Real) and not isinstance(n, bool) and math.isfinite(n) and n == int(n)
 
 def fashion_mnist(split='train', n=None, device=None):
     "Images (N, 1, 32, 32) in [-1, 1] and labels of Fashion-MNIST's `split`; `n` takes a fixed random subset."
